@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds the npm package in pkg/ from the Rust crate:
+#   cargo (wasm32, release) -> wasm-bindgen (nodejs + web glue) -> wasm-opt -> schema -> npm pack.
+# The wasm-bindgen CLI must be the exact version of the crate in Cargo.lock
+# (scripts/setup.sh installs it); a mismatch makes the glue and module disagree.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want=$(bash scripts/wasm-bindgen-version.sh)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  echo "build: wasm-bindgen CLI $want is needed (found ${have:-none}); run: bash scripts/setup.sh" >&2
+  exit 1
+fi
+# Debian's binaryen (108) emits modules that fail at initSync: use the npm package's.
+wasm_opt=node_modules/.bin/wasm-opt
+[ -x "$wasm_opt" ] || npm ci --no-audit --no-fund
+
+cargo build --quiet --release --target wasm32-unknown-unknown --lib
+wasm=target/wasm32-unknown-unknown/release/servicer_events.wasm
+
+rm -rf pkg/dist pkg/schema
+wasm-bindgen --target nodejs --no-typescript --out-dir pkg/dist/node "$wasm"
+wasm-bindgen --target web --no-typescript --out-dir pkg/dist/web "$wasm"
+for f in pkg/dist/*/servicer_events_bg.wasm; do
+  "$wasm_opt" -Oz "$f" -o "$f"
+done
+
+cp README.md pkg/README.md
+node scripts/write-schema.mjs
+
+mkdir -p target/pack
+rm -f target/pack/servicer-events-*.tgz
+(cd pkg && npm pack --silent --pack-destination ../target/pack >/dev/null)
+ls target/pack/servicer-events-*.tgz
