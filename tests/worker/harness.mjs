@@ -16,7 +16,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXAMPLE_DIR = join(ROOT, 'examples/worker');
-export const TARBALL = join(ROOT, 'target/pack/servicer-events-0.1.0.tgz');
+/** The packed package; SERVICER_EVENTS_TARBALL may name another build of it. */
+export const TARBALL =
+  process.env.SERVICER_EVENTS_TARBALL ?? join(ROOT, 'target/pack/servicer-events-0.1.0.tgz');
 const WRANGLER_BIN = join(EXAMPLE_DIR, 'node_modules/wrangler/bin/wrangler.js');
 
 /** Fails with the setup command when the example's dependencies are missing. */
@@ -96,6 +98,8 @@ export async function startWorker(outDir, { compatibilityDate, bindings = {} }) 
     modules,
     compatibilityDate,
     bindings,
+    // Placeholder `request.cf`: never fetch the real one from the internet.
+    cf: false,
   });
   const url = await withTimeout(mf.ready, 60_000, 'workerd did not start');
   return { url, dispose: () => withTimeout(mf.dispose(), 30_000, 'workerd did not stop') };
