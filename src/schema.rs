@@ -1,0 +1,288 @@
+//! The JSON Schema (draft 2020-12) of the error rules, derived from the rule
+//! table, for backends in other languages and for JS callers that already use
+//! a schema validator. Warnings have no JSON Schema equivalent, and a few
+//! error rules cannot be expressed: the `$comment` of the schema says which.
+
+use serde_json::{json, Map, Value};
+
+use crate::rules::{
+    EventKind, FieldSpec, FieldType, ListedOn, ServiceType, EVENTS, EVENT_FIELD, FIELDS,
+};
+
+/// The dialect of the schemas: JSON Schema draft 2020-12.
+pub const SCHEMA_DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// The largest valid timestamp: 8.64e15 ms, the end of the range of a JS `Date`.
+pub const MAX_TIMESTAMP: u64 = 8_640_000_000_000_000;
+
+/// The JSON Schema of an event for an order of `service_type`, or for an
+/// order of either type (the service-type rule unchecked, as when
+/// `validateEvent` is called without an order) when it is `None`.
+///
+/// A JSON value is valid against it exactly when the validator, with the
+/// default options and an order that states only its service type, reports no
+/// error, except for what the `$comment` lists as not expressible.
+pub fn event_json_schema(service_type: Option<ServiceType>) -> Value {
+    let mut properties = Map::new();
+    properties.insert(EVENT_FIELD.to_owned(), event_name_schema(service_type));
+    for field in FIELDS {
+        properties.insert(field.name.to_owned(), field_schema(field));
+    }
+    let (title, scope) = match service_type {
+        Some(t) => (
+            format!("update-repair event for a {} service order", t.as_str()),
+            format!(
+                "for a {} service order: the listed events of the other service type are errors",
+                t.as_str()
+            ),
+        ),
+        None => (
+            "update-repair event".to_owned(),
+            "for a service order of either type: the service type is not checked".to_owned(),
+        ),
+    };
+    json!({
+        "$schema": SCHEMA_DIALECT,
+        "title": title,
+        "description": format!(
+            "An event of POST /service-orders/{{serviceOrderId}}/update-repair, {scope}. \
+             `event` is the only required field. Every known field has the same type in \
+             every event; null is not a value of any type (omit the field instead). \
+             Fields no event lists are accepted whatever their value."
+        ),
+        "$comment": not_expressible(),
+        "type": "object",
+        "required": [EVENT_FIELD],
+        "properties": properties,
+        "propertyNames": { "not": { "const": "__proto__" } },
+        "additionalProperties": { "$ref": "#/$defs/jsonValue" },
+        "$defs": { "jsonValue": json_value_schema() },
+    })
+}
+
+/// Why this schema is not the whole validator: the rules JSON Schema cannot
+/// express, so a user of the schema knows what to check besides it.
+fn not_expressible() -> String {
+    "Generated from the servicer-events rule table; the validator is the reference. \
+     This schema holds its error rules with the default options, except what JSON Schema \
+     cannot express: (1) the size limits maxBodyBytes, maxEventNameLength, maxStringLength, \
+     maxArrayItems, maxDepth and maxKeys (each overridable per call; maxKeys counts the keys \
+     of all objects together); (2) a key that appears twice in one object of the JSON text \
+     (a schema sees the parsed value, in which one copy is already gone): check with your \
+     JSON parser; (3) values JSON cannot carry (NaN, Infinity, functions, BigInt, circular \
+     references), which only a JS caller can pass; (4) the status of the service order \
+     (accepted: false or closed: true make every event an error). Warnings (possible_typo, \
+     timestamp_in_seconds) and strict mode (warnings as errors, unknown_field) are not \
+     expressed: the schema accepts what the validator accepts with warnings."
+        .to_owned()
+}
+
+/// `event`: a non-empty string; for a service type, not a listed event of the other.
+fn event_name_schema(service_type: Option<ServiceType>) -> Value {
+    let mut schema = json!({
+        "type": "string",
+        "minLength": 1,
+        "description": "The event name, case-sensitive: a listed event, or any other \
+                        non-empty name (an other event, allowed for both service types).",
+    });
+    if let Some(t) = service_type {
+        let forbidden: Vec<&str> = EVENTS
+            .iter()
+            .filter(|e| !e.kind.allowed_for(t))
+            .map(|e| e.name)
+            .collect();
+        schema["not"] = json!({ "enum": forbidden });
+    }
+    schema
+}
+
+/// The schema of one known field's value, with its description.
+fn field_schema(field: &FieldSpec) -> Value {
+    let mut schema = type_schema(field.ty);
+    schema["description"] = json!(format!("{} {}", field.description, listed_on(field)));
+    schema
+}
+
+/// The schema of a value of type `ty`.
+fn type_schema(ty: FieldType) -> Value {
+    match ty {
+        FieldType::String => json!({ "type": "string" }),
+        FieldType::Boolean => json!({ "type": "boolean" }),
+        FieldType::Timestamp => timestamp_schema(),
+        FieldType::TimestampArray => json!({ "type": "array", "items": timestamp_schema() }),
+        FieldType::Object => json!({ "type": "object", "$ref": "#/$defs/jsonValue" }),
+        FieldType::Enum(values) => json!({ "type": "string", "enum": values }),
+    }
+}
+
+/// Integer milliseconds since the Unix epoch in the range of a JS `Date`.
+/// Inlined rather than a `$ref`, so that each field's schema stands alone.
+fn timestamp_schema() -> Value {
+    json!({ "type": "integer", "minimum": 0, "maximum": MAX_TIMESTAMP })
+}
+
+/// Any JSON value with no `__proto__` key at any depth: the contents of
+/// `metadata` and of fields no event lists. One branch per JSON type, so that
+/// each keyword sits beside the type it applies to (Ajv's strict mode asks it).
+fn json_value_schema() -> Value {
+    json!({
+        "description": "Any JSON value with no __proto__ key at any depth.",
+        "anyOf": [
+            {
+                "type": "object",
+                "propertyNames": { "not": { "const": "__proto__" } },
+                "additionalProperties": { "$ref": "#/$defs/jsonValue" },
+            },
+            { "type": "array", "items": { "$ref": "#/$defs/jsonValue" } },
+            { "type": "string" },
+            { "type": "number" },
+            { "type": "boolean" },
+            { "type": "null" },
+        ],
+    })
+}
+
+/// Where the reference lists a field, as a sentence.
+fn listed_on(field: &FieldSpec) -> String {
+    match field.listed_on {
+        ListedOn::Every => "Listed on every event.".to_owned(),
+        ListedOn::Event(name) => {
+            let kind = EVENTS.iter().find(|e| e.name == name).map(|e| e.kind);
+            let ty = kind
+                .and_then(EventKind::service_type)
+                .map_or("", ServiceType::as_str);
+            format!("Listed on {name} ({ty}); allowed on any event.")
+        }
+        ListedOn::Other => "Listed on other events; allowed on any event.".to_owned(),
+        ListedOn::OtherEvent(name) => {
+            format!("Listed on {name} (an other event); allowed on any event.")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn events_of(t: ServiceType) -> Vec<&'static str> {
+        EVENTS
+            .iter()
+            .filter(|e| e.kind.service_type() == Some(t))
+            .map(|e| e.name)
+            .collect()
+    }
+
+    #[test]
+    fn every_known_field_is_typed_and_unknown_fields_are_allowed() {
+        let schema = event_json_schema(None);
+        let properties = schema["properties"].as_object().unwrap();
+        assert_eq!(properties.len(), FIELDS.len() + 1);
+        for field in FIELDS {
+            let p = &properties[field.name];
+            let ty = p["type"].as_str().unwrap();
+            let expected = match field.ty {
+                FieldType::Timestamp => "integer",
+                FieldType::TimestampArray => "array",
+                FieldType::Enum(_) => "string",
+                other => other.name(),
+            };
+            assert_eq!(ty, expected, "{}", field.name);
+        }
+        assert_eq!(schema["required"], json!(["event"]));
+        assert_eq!(
+            schema["additionalProperties"],
+            json!({ "$ref": "#/$defs/jsonValue" })
+        );
+    }
+
+    #[test]
+    fn timestamps_are_integer_milliseconds_in_the_range_of_a_date() {
+        let schema = event_json_schema(None);
+        let expected =
+            json!({ "type": "integer", "minimum": 0, "maximum": 8_640_000_000_000_000u64 });
+        let ts = &schema["properties"]["receptionDate"];
+        assert_eq!(ts["type"], expected["type"]);
+        assert_eq!(ts["minimum"], expected["minimum"]);
+        assert_eq!(ts["maximum"], expected["maximum"]);
+        assert_eq!(
+            schema["properties"]["availabilityWindows"]["items"],
+            expected
+        );
+    }
+
+    #[test]
+    fn enum_fields_list_their_values() {
+        let schema = event_json_schema(None);
+        assert_eq!(
+            schema["properties"]["method"]["enum"],
+            json!(["email", "phone", "email_and_phone"])
+        );
+    }
+
+    #[test]
+    fn the_event_name_is_a_required_non_empty_string() {
+        let schema = event_json_schema(None);
+        let event = &schema["properties"]["event"];
+        assert_eq!(event["type"], "string");
+        assert_eq!(event["minLength"], 1);
+        assert!(
+            event.get("not").is_none(),
+            "no service type, no restriction"
+        );
+    }
+
+    #[test]
+    fn a_service_type_rejects_the_other_types_listed_events() {
+        let depot = event_json_schema(Some(ServiceType::RepairDepot));
+        let onsite = event_json_schema(Some(ServiceType::RepairOnsite));
+        assert_eq!(
+            depot["properties"]["event"]["not"]["enum"],
+            json!(events_of(ServiceType::RepairOnsite))
+        );
+        assert_eq!(
+            onsite["properties"]["event"]["not"]["enum"],
+            json!(events_of(ServiceType::RepairDepot))
+        );
+        assert_ne!(depot["title"], onsite["title"]);
+    }
+
+    #[test]
+    fn proto_keys_are_rejected_at_every_depth() {
+        let schema = event_json_schema(None);
+        let no_proto = json!({ "not": { "const": "__proto__" } });
+        assert_eq!(schema["propertyNames"], no_proto);
+        assert_eq!(
+            schema["$defs"]["jsonValue"]["anyOf"][0]["propertyNames"],
+            no_proto
+        );
+        assert_eq!(
+            schema["properties"]["metadata"]["$ref"],
+            "#/$defs/jsonValue"
+        );
+    }
+
+    #[test]
+    fn the_comment_names_every_rule_it_cannot_express() {
+        let comment = event_json_schema(None)["$comment"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        for what in [
+            "maxBodyBytes",
+            "maxEventNameLength",
+            "maxStringLength",
+            "maxArrayItems",
+            "maxDepth",
+            "maxKeys",
+            "twice",
+            "NaN",
+            "accepted",
+            "closed",
+            "possible_typo",
+            "timestamp_in_seconds",
+            "strict",
+        ] {
+            assert!(comment.contains(what), "{what}");
+        }
+    }
+}
