@@ -24,12 +24,24 @@ pub fn typescript_declarations() -> String {
     out.unions();
     out.raw(BUILD_INPUT);
     out.timestamp_fields();
+    out.field_names();
     out.order_and_options();
     out.issues();
     out.raw(CATALOG);
     out.raw(FUNCTIONS);
     out.0
 }
+
+/// One of each field type, for the `FieldTypeName` union. A new variant makes
+/// the matches of this file fail to compile, and its author add it here.
+const FIELD_TYPES: [FieldType; 6] = [
+    FieldType::String,
+    FieldType::Boolean,
+    FieldType::Timestamp,
+    FieldType::TimestampArray,
+    FieldType::Object,
+    FieldType::Enum(&[]),
+];
 
 /// The interface name of a listed event: `repair_eta` → `RepairEtaEvent`.
 pub fn interface_name(event: &str) -> String {
@@ -311,6 +323,27 @@ impl Out {
         }
     }
 
+    fn field_names(&mut self) {
+        let names: Vec<&str> = FIELDS.iter().map(|f| f.name).collect();
+        self.doc(0, &["The name of a known field (`event` aside)."]);
+        self.line(
+            0,
+            &format!(
+                "export type KnownFieldName =\n  | {};\n",
+                literal_union(&names).replace(" | ", "\n  | ")
+            ),
+        );
+        let types = FIELD_TYPES.map(FieldType::name);
+        self.doc(0, &["The name of a field type in the catalogue."]);
+        self.line(
+            0,
+            &format!(
+                "export type FieldTypeName =\n  | {};\n",
+                literal_union(&types).replace(" | ", "\n  | ")
+            ),
+        );
+    }
+
     fn order_and_options(&mut self) {
         self.raw(ORDER_AND_OPTIONS);
         self.doc(
@@ -377,14 +410,15 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 /// `1048576` → `1,048,576`.
 fn group_thousands(n: usize) -> String {
     let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
+    let mut groups = Vec::new();
+    let mut end = digits.len();
+    while end > 3 {
+        groups.push(&digits[end - 3..end]);
+        end -= 3;
     }
-    out
+    groups.push(&digits[..end]);
+    groups.reverse();
+    groups.join(",")
 }
 
 const HEADER: &str = "\
@@ -511,10 +545,71 @@ export interface JsonSchema {
   [keyword: string]: unknown;
 }
 
-/** Every event, field and issue code the validator knows, as `eventCatalog` returns it. */
+/** A listed event in the catalogue. */
+export interface CatalogEvent {
+  /** Its wire name. */
+  name: ListedEventName;
+  /** `depot` or `onsite`. */
+  kind: Exclude<EventKind, 'other'>;
+  /** The service type it belongs to. */
+  serviceType: ServiceType;
+  /** When a servicer sends it. */
+  description: string;
+  /** The fields of its recommended body, `notes` first. */
+  fields: KnownFieldName[];
+}
+
+/** Other events in the catalogue: any unlisted name, allowed for both service types. */
+export interface CatalogOtherEvent {
+  /** Always `'other'`. */
+  kind: 'other';
+  /** The fields of the recommended body of other events, `notes` first. */
+  fields: KnownFieldName[];
+}
+
+/** A known field in the catalogue. */
+export interface CatalogField {
+  /** Its key. */
+  name: KnownFieldName;
+  /** Its type; a `timestamp` is integer milliseconds since the Unix epoch. */
+  type: FieldTypeName;
+  /** The allowed values of an `enum` field; absent for other types. */
+  values?: string[];
+  /** The type in words, as issues say it. */
+  expected: string;
+  /** What it holds. */
+  description: string;
+  /**
+   * `'every'` (any event), a listed event's name, `'other'` (other events), or the other
+   * event the parameter table shows it on (`'repair_shipped'`).
+   */
+  listedOn: string;
+}
+
+/** An issue code in the catalogue. */
+export interface CatalogIssueCode {
+  /** The stable name. */
+  code: IssueCode;
+  /** `'error'`, or `'warning'` (an error in strict mode). */
+  severity: 'error' | 'warning';
+  /** What it means. */
+  description: string;
+}
+
+/** Every event, field, type, enum value, issue code and default limit, as plain data. */
 export interface Catalog {
-  /** TODO */
-  [key: string]: unknown;
+  /** `['repair_depot', 'repair_onsite']`. */
+  serviceTypes: ServiceType[];
+  /** The listed events, in the source's recommended order. */
+  events: CatalogEvent[];
+  /** What any other (unlisted) event name may carry. */
+  otherEvent: CatalogOtherEvent;
+  /** Every known field with its type. */
+  fields: CatalogField[];
+  /** Every issue code with its severity and meaning. */
+  issueCodes: CatalogIssueCode[];
+  /** The default limits, by their `options.limits` names. */
+  limits: Limits;
 }
 
 ";
