@@ -1,0 +1,1 @@
+import 'servicer-events/testing/jest';
