@@ -22,6 +22,8 @@ wasm=target/wasm32-unknown-unknown/release/servicer_events.wasm
 rm -rf pkg/dist pkg/schema
 wasm-bindgen --target nodejs --no-typescript --out-dir pkg/dist/node "$wasm"
 wasm-bindgen --target web --no-typescript --out-dir pkg/dist/web "$wasm"
+# The package is "type": "module"; the nodejs glue is CommonJS.
+echo '{ "type": "commonjs" }' > pkg/dist/node/package.json
 for f in pkg/dist/*/servicer_events_bg.wasm; do
   "$wasm_opt" -Oz "$f" -o "$f"
 done

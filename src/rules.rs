@@ -106,9 +106,7 @@ impl FieldType {
             FieldType::String => "string",
             FieldType::Boolean => "boolean (true or false)",
             FieldType::Timestamp => "timestamp (integer milliseconds since 1970)",
-            FieldType::TimestampArray => {
-                "array of timestamps (integer milliseconds since 1970)"
-            }
+            FieldType::TimestampArray => "array of timestamps (integer milliseconds since 1970)",
             FieldType::Object => "object",
             FieldType::Enum(_) => "one of the listed strings",
         }
@@ -136,17 +134,57 @@ pub struct EventSpec {
 
 /// The events the source lists, in its recommended order.
 pub const EVENTS: &[EventSpec] = &[
-    ev("product_received", EventKind::Depot, "The depot received the product."),
-    ev("product_delivered", EventKind::Depot, "The repaired product was delivered back."),
-    ev("product_diagnosed", EventKind::Depot, "The product was diagnosed."),
-    ev("repair_eta", EventKind::Depot, "The estimated completion of the repair is known or changed."),
+    ev(
+        "product_received",
+        EventKind::Depot,
+        "The depot received the product.",
+    ),
+    ev(
+        "product_delivered",
+        EventKind::Depot,
+        "The repaired product was delivered back.",
+    ),
+    ev(
+        "product_diagnosed",
+        EventKind::Depot,
+        "The product was diagnosed.",
+    ),
+    ev(
+        "repair_eta",
+        EventKind::Depot,
+        "The estimated completion of the repair is known or changed.",
+    ),
     ev("repair_started", EventKind::Depot, "The repair started."),
-    ev("repair_completed", EventKind::Depot, "The repair is complete."),
-    ev("part_management", EventKind::Onsite, "Parts were needed, ordered, shipped or delivered."),
-    ev("appointment_scheduling", EventKind::Onsite, "An appointment was scheduled, rescheduled or cancelled."),
-    ev("customer_contact", EventKind::Onsite, "The customer was contacted."),
-    ev("batched", EventKind::Onsite, "Availability windows were proposed to the customer."),
-    ev("resolved", EventKind::Onsite, "The onsite service is resolved."),
+    ev(
+        "repair_completed",
+        EventKind::Depot,
+        "The repair is complete.",
+    ),
+    ev(
+        "part_management",
+        EventKind::Onsite,
+        "Parts were needed, ordered, shipped or delivered.",
+    ),
+    ev(
+        "appointment_scheduling",
+        EventKind::Onsite,
+        "An appointment was scheduled, rescheduled or cancelled.",
+    ),
+    ev(
+        "customer_contact",
+        EventKind::Onsite,
+        "The customer was contacted.",
+    ),
+    ev(
+        "batched",
+        EventKind::Onsite,
+        "Availability windows were proposed to the customer.",
+    ),
+    ev(
+        "resolved",
+        EventKind::Onsite,
+        "The onsite service is resolved.",
+    ),
 ];
 
 /// Where a field is listed: on every event, on one listed event, or on other events.
@@ -176,8 +214,12 @@ pub struct FieldSpec {
 }
 
 /// Values of `partManagementEventType`.
-pub const PART_MANAGEMENT_EVENT_TYPES: &[&str] =
-    &["parts_needed", "parts_ordered", "parts_shipped", "parts_delivered"];
+pub const PART_MANAGEMENT_EVENT_TYPES: &[&str] = &[
+    "parts_needed",
+    "parts_ordered",
+    "parts_shipped",
+    "parts_delivered",
+];
 /// Values of `appointmentEventType`.
 pub const APPOINTMENT_EVENT_TYPES: &[&str] = &["scheduled", "rescheduled", "cancelled"];
 /// Values of `customerContactEventType`.
@@ -196,35 +238,180 @@ use ListedOn::{Event as On, Every, Other, OtherEvent};
 /// Every known field, grouped by the event that lists it. `event` itself is
 /// not here: it is the required name, checked on its own.
 pub const FIELDS: &[FieldSpec] = &[
-    f("notes", FieldType::String, Every, "Free text about the event."),
-    f("receivedBy", FieldType::String, On("product_received"), "Who received the product."),
-    f("receptionDate", Timestamp, On("product_received"), "When the product was received."),
-    f("receivedAt", Timestamp, On("product_received"), "When the product was received (the parameter table's name)."),
-    f("deliveredTo", FieldType::String, On("product_delivered"), "Who the product was delivered to."),
-    f("deliveredDate", Timestamp, On("product_delivered"), "When the product was delivered."),
-    f("deliveredAt", Timestamp, On("product_delivered"), "When the product was delivered (the parameter table's name)."),
-    f("diagnosedBy", FieldType::String, On("product_diagnosed"), "Who diagnosed the product."),
-    f("diagnosticExplanation", FieldType::String, On("product_diagnosed"), "What the diagnosis found."),
-    f("diagnosticCompletedAt", Timestamp, On("product_diagnosed"), "When the diagnosis was completed."),
-    f("estimatedRepairCompletionAt", Timestamp, On("repair_eta"), "When the repair is expected to be complete."),
-    f("isDelayed", Boolean, On("repair_eta"), "Whether the repair is delayed."),
-    f("delayReason", FieldType::String, On("repair_eta"), "Why the repair is delayed."),
-    f("repairStartedAt", Timestamp, On("repair_started"), "When the repair started."),
-    f("repairCompletedAt", Timestamp, On("repair_completed"), "When the repair was completed."),
-    f("repairExplanation", FieldType::String, On("repair_completed"), "What the repair consisted of."),
-    f("repairShippedAt", Timestamp, OtherEvent("repair_shipped"), "When the repaired product was shipped."),
-    f("partManagementEventType", Enum(PART_MANAGEMENT_EVENT_TYPES), On("part_management"), "What happened to the parts."),
-    f("appointmentEventType", Enum(APPOINTMENT_EVENT_TYPES), On("appointment_scheduling"), "What happened to the appointment."),
-    f("appointmentDate", Timestamp, On("appointment_scheduling"), "When the appointment is."),
-    f("customerContactEventType", Enum(CUSTOMER_CONTACT_EVENT_TYPES), On("customer_contact"), "Why the customer was contacted."),
-    f("method", Enum(CONTACT_METHODS), On("customer_contact"), "How the customer was contacted."),
-    f("contactTimestamp", Timestamp, On("customer_contact"), "When the customer was contacted."),
-    f("appointmentTimestamps", TimestampArray, On("customer_contact"), "The appointment times discussed."),
-    f("availabilityWindows", TimestampArray, On("batched"), "The proposed availability windows."),
-    f("resolutionType", FieldType::String, On("resolved"), "How the service was resolved (values not public yet)."),
-    f("reason", FieldType::String, On("resolved"), "Why the service was resolved so (values not public yet)."),
-    f("eventDate", Timestamp, Other, "When the other event happened."),
-    f("metadata", Object, Other, "Free-form data of an other event."),
+    f(
+        "notes",
+        FieldType::String,
+        Every,
+        "Free text about the event.",
+    ),
+    f(
+        "receivedBy",
+        FieldType::String,
+        On("product_received"),
+        "Who received the product.",
+    ),
+    f(
+        "receptionDate",
+        Timestamp,
+        On("product_received"),
+        "When the product was received.",
+    ),
+    f(
+        "receivedAt",
+        Timestamp,
+        On("product_received"),
+        "When the product was received (the parameter table's name).",
+    ),
+    f(
+        "deliveredTo",
+        FieldType::String,
+        On("product_delivered"),
+        "Who the product was delivered to.",
+    ),
+    f(
+        "deliveredDate",
+        Timestamp,
+        On("product_delivered"),
+        "When the product was delivered.",
+    ),
+    f(
+        "deliveredAt",
+        Timestamp,
+        On("product_delivered"),
+        "When the product was delivered (the parameter table's name).",
+    ),
+    f(
+        "diagnosedBy",
+        FieldType::String,
+        On("product_diagnosed"),
+        "Who diagnosed the product.",
+    ),
+    f(
+        "diagnosticExplanation",
+        FieldType::String,
+        On("product_diagnosed"),
+        "What the diagnosis found.",
+    ),
+    f(
+        "diagnosticCompletedAt",
+        Timestamp,
+        On("product_diagnosed"),
+        "When the diagnosis was completed.",
+    ),
+    f(
+        "estimatedRepairCompletionAt",
+        Timestamp,
+        On("repair_eta"),
+        "When the repair is expected to be complete.",
+    ),
+    f(
+        "isDelayed",
+        Boolean,
+        On("repair_eta"),
+        "Whether the repair is delayed.",
+    ),
+    f(
+        "delayReason",
+        FieldType::String,
+        On("repair_eta"),
+        "Why the repair is delayed.",
+    ),
+    f(
+        "repairStartedAt",
+        Timestamp,
+        On("repair_started"),
+        "When the repair started.",
+    ),
+    f(
+        "repairCompletedAt",
+        Timestamp,
+        On("repair_completed"),
+        "When the repair was completed.",
+    ),
+    f(
+        "repairExplanation",
+        FieldType::String,
+        On("repair_completed"),
+        "What the repair consisted of.",
+    ),
+    f(
+        "repairShippedAt",
+        Timestamp,
+        OtherEvent("repair_shipped"),
+        "When the repaired product was shipped.",
+    ),
+    f(
+        "partManagementEventType",
+        Enum(PART_MANAGEMENT_EVENT_TYPES),
+        On("part_management"),
+        "What happened to the parts.",
+    ),
+    f(
+        "appointmentEventType",
+        Enum(APPOINTMENT_EVENT_TYPES),
+        On("appointment_scheduling"),
+        "What happened to the appointment.",
+    ),
+    f(
+        "appointmentDate",
+        Timestamp,
+        On("appointment_scheduling"),
+        "When the appointment is.",
+    ),
+    f(
+        "customerContactEventType",
+        Enum(CUSTOMER_CONTACT_EVENT_TYPES),
+        On("customer_contact"),
+        "Why the customer was contacted.",
+    ),
+    f(
+        "method",
+        Enum(CONTACT_METHODS),
+        On("customer_contact"),
+        "How the customer was contacted.",
+    ),
+    f(
+        "contactTimestamp",
+        Timestamp,
+        On("customer_contact"),
+        "When the customer was contacted.",
+    ),
+    f(
+        "appointmentTimestamps",
+        TimestampArray,
+        On("customer_contact"),
+        "The appointment times discussed.",
+    ),
+    f(
+        "availabilityWindows",
+        TimestampArray,
+        On("batched"),
+        "The proposed availability windows.",
+    ),
+    f(
+        "resolutionType",
+        FieldType::String,
+        On("resolved"),
+        "How the service was resolved (values not public yet).",
+    ),
+    f(
+        "reason",
+        FieldType::String,
+        On("resolved"),
+        "Why the service was resolved so (values not public yet).",
+    ),
+    f(
+        "eventDate",
+        Timestamp,
+        Other,
+        "When the other event happened.",
+    ),
+    f(
+        "metadata",
+        Object,
+        Other,
+        "Free-form data of an other event.",
+    ),
 ];
 
 /// The name of the one required field.
@@ -256,7 +443,11 @@ pub fn fields_of(event: &str) -> impl Iterator<Item = &'static FieldSpec> + '_ {
 }
 
 const fn ev(name: &'static str, kind: EventKind, description: &'static str) -> EventSpec {
-    EventSpec { name, kind, description }
+    EventSpec {
+        name,
+        kind,
+        description,
+    }
 }
 
 const fn f(
@@ -265,7 +456,12 @@ const fn f(
     listed_on: ListedOn,
     description: &'static str,
 ) -> FieldSpec {
-    FieldSpec { name, ty, listed_on, description }
+    FieldSpec {
+        name,
+        ty,
+        listed_on,
+        description,
+    }
 }
 
 #[cfg(test)]
@@ -276,7 +472,11 @@ mod tests {
     fn every_field_listed_on_a_listed_event_names_a_real_one() {
         for f in FIELDS {
             if let ListedOn::Event(name) = f.listed_on {
-                assert!(event(name).is_some(), "{} is listed on unknown {name}", f.name);
+                assert!(
+                    event(name).is_some(),
+                    "{} is listed on unknown {name}",
+                    f.name
+                );
             }
         }
     }
@@ -284,17 +484,28 @@ mod tests {
     #[test]
     fn names_are_unique() {
         for (i, a) in FIELDS.iter().enumerate() {
-            assert!(FIELDS[i + 1..].iter().all(|b| b.name != a.name), "{}", a.name);
+            assert!(
+                FIELDS[i + 1..].iter().all(|b| b.name != a.name),
+                "{}",
+                a.name
+            );
         }
         for (i, a) in EVENTS.iter().enumerate() {
-            assert!(EVENTS[i + 1..].iter().all(|b| b.name != a.name), "{}", a.name);
+            assert!(
+                EVENTS[i + 1..].iter().all(|b| b.name != a.name),
+                "{}",
+                a.name
+            );
         }
     }
 
     #[test]
     fn six_depot_and_five_onsite_events() {
         let depot = EVENTS.iter().filter(|e| e.kind == EventKind::Depot).count();
-        let onsite = EVENTS.iter().filter(|e| e.kind == EventKind::Onsite).count();
+        let onsite = EVENTS
+            .iter()
+            .filter(|e| e.kind == EventKind::Onsite)
+            .count();
         assert_eq!((depot, onsite), (6, 5));
     }
 
@@ -306,7 +517,12 @@ mod tests {
         let eta: Vec<_> = fields_of("repair_eta").map(|f| f.name).collect();
         assert_eq!(
             eta,
-            ["notes", "estimatedRepairCompletionAt", "isDelayed", "delayReason"]
+            [
+                "notes",
+                "estimatedRepairCompletionAt",
+                "isDelayed",
+                "delayReason"
+            ]
         );
     }
 }

@@ -1,0 +1,631 @@
+//! A pull tokenizer for JSON text (RFC 8259), strict: no comments, no
+//! trailing commas, no byte order mark, no lone surrogates. It keeps an
+//! explicit stack, so nesting depth never touches the call stack, and it
+//! reports keys repeated in one object.
+
+use std::collections::HashSet;
+
+use crate::token::{Source, SourceError, Token};
+
+/// Objects with more keys than this switch from a linear scan to a hash set
+/// for duplicate detection.
+const LINEAR_KEYS: usize = 16;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// A value: the top level, after `:` or after `,` in an array.
+    Value,
+    /// The first key of an object, or `}`.
+    FirstKey,
+    /// The first item of an array, or `]`.
+    FirstItem,
+    /// `,` or the end of the container; at the top level, the end of input.
+    AfterValue,
+}
+
+struct Frame {
+    object: bool,
+    /// Index into `JsonSource::keys` where this object's keys start.
+    keys_from: usize,
+    /// Decoded keys, once the object has more than `LINEAR_KEYS`.
+    set: Option<HashSet<String>>,
+}
+
+/// Tokens of one JSON text.
+pub struct JsonSource<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    expect: Expect,
+    stack: Vec<Frame>,
+    /// Raw byte ranges (inside the quotes) of the keys of the open objects.
+    keys: Vec<(usize, usize)>,
+    /// The last string's text, when it had escapes (otherwise `raw`).
+    scratch: String,
+    raw: (usize, usize),
+    escaped: bool,
+}
+
+impl<'a> JsonSource<'a> {
+    /// A source over `bytes`, which must be UTF-8 JSON text.
+    pub fn new(bytes: &'a [u8]) -> Result<JsonSource<'a>, SourceError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            let offset = e.valid_up_to();
+            error_at(bytes, offset, "is not valid UTF-8; JSON text must be UTF-8")
+        })?;
+        if text.starts_with('\u{feff}') {
+            return Err(error_at(
+                bytes,
+                0,
+                "starts with a byte order mark (U+FEFF), which JSON text must not have",
+            ));
+        }
+        if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
+            return Err(SourceError {
+                offset: 0,
+                message: "The body is empty: it must be a JSON object.".into(),
+            });
+        }
+        Ok(JsonSource {
+            text,
+            bytes,
+            pos: 0,
+            expect: Expect::Value,
+            stack: Vec::new(),
+            keys: Vec::new(),
+            scratch: String::new(),
+            raw: (0, 0),
+            escaped: false,
+        })
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    fn fail<T>(&self, what: &str) -> Result<T, SourceError> {
+        Err(error_at(self.bytes, self.pos, what))
+    }
+
+    fn unexpected<T>(&self, wanted: &str) -> Result<T, SourceError> {
+        match self
+            .text
+            .get(self.pos..)
+            .and_then(|rest| rest.chars().next())
+        {
+            None => self.fail(&format!("ends too early: expected {wanted}")),
+            Some(c) => self.fail(&format!(
+                "has {} where {wanted} was expected",
+                describe_char(c)
+            )),
+        }
+    }
+
+    fn value(&mut self) -> Result<Token, SourceError> {
+        let token = match self.peek() {
+            Some(b'{') => {
+                self.pos += 1;
+                self.stack.push(Frame {
+                    object: true,
+                    keys_from: self.keys.len(),
+                    set: None,
+                });
+                self.expect = Expect::FirstKey;
+                return Ok(Token::ObjectStart);
+            }
+            Some(b'[') => {
+                self.pos += 1;
+                self.stack.push(Frame {
+                    object: false,
+                    keys_from: self.keys.len(),
+                    set: None,
+                });
+                self.expect = Expect::FirstItem;
+                return Ok(Token::ArrayStart);
+            }
+            Some(b'"') => Token::String {
+                chars: self.string()?,
+            },
+            Some(b't') => self.literal("true", Token::Bool(true))?,
+            Some(b'f') => self.literal("false", Token::Bool(false))?,
+            Some(b'n') => self.literal("null", Token::Null)?,
+            Some(b'-' | b'0'..=b'9') => Token::Number(self.number()?),
+            _ => return self.unexpected("a value"),
+        };
+        self.expect = Expect::AfterValue;
+        Ok(token)
+    }
+
+    fn literal(&mut self, word: &str, token: Token) -> Result<Token, SourceError> {
+        if self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(token)
+        } else {
+            self.unexpected("a value")
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.pos;
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.pos += 1;
+        }
+        self.pos - start
+    }
+
+    fn number(&mut self) -> Result<f64, SourceError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return self.fail("has a number with no digits"),
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if self.digits() == 0 {
+                return self.fail("has a number with no digits after the decimal point");
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return self.fail("has a number with no digits in its exponent");
+            }
+        }
+        if let Some(b'0'..=b'9') = self.peek() {
+            return self.fail("has a number with a leading zero");
+        }
+        let literal = self.text.get(start..self.pos).unwrap_or_default();
+        // The grammar above is a subset of what `f64::from_str` accepts; it
+        // rounds correctly and overflows to infinity, which the validator flags.
+        literal
+            .parse::<f64>()
+            .or_else(|_| self.fail("has a number that cannot be read"))
+    }
+
+    /// Reads a string starting at `"`; its text goes to `raw` or `scratch`.
+    /// Returns its length in characters.
+    fn string(&mut self) -> Result<usize, SourceError> {
+        self.pos += 1;
+        let start = self.pos;
+        let mut chars = 0;
+        self.escaped = false;
+        loop {
+            let Some(b) = self.peek() else {
+                return self.fail("ends inside a string: a closing quote is missing");
+            };
+            match b {
+                b'"' => break,
+                b'\\' => {
+                    if !self.escaped {
+                        self.escaped = true;
+                        self.scratch.clear();
+                        self.scratch
+                            .push_str(self.text.get(start..self.pos).unwrap_or_default());
+                    }
+                    self.escape()?;
+                    chars += 1;
+                }
+                0..=0x1f => {
+                    return self.fail(
+                        "has a control character inside a string; escape it (\\n, \\t, \\u0000)",
+                    )
+                }
+                _ => {
+                    let run_start = self.pos;
+                    while let Some(b) = self.peek() {
+                        if b == b'"' || b == b'\\' || b < 0x20 {
+                            break;
+                        }
+                        if b & 0xc0 != 0x80 {
+                            chars += 1;
+                        }
+                        self.pos += 1;
+                    }
+                    if self.escaped {
+                        self.scratch
+                            .push_str(self.text.get(run_start..self.pos).unwrap_or_default());
+                    }
+                }
+            }
+        }
+        self.raw = (start, self.pos);
+        self.pos += 1;
+        Ok(chars)
+    }
+
+    /// Decodes one escape sequence at `\` into `scratch`.
+    fn escape(&mut self) -> Result<(), SourceError> {
+        self.pos += 1;
+        let decoded = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let high = self.hex4()?;
+                let code = if (0xd800..0xdc00).contains(&high) {
+                    if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
+                        return self.fail("has a lone surrogate escape (\\uD800–\\uDBFF without its pair), which is not a Unicode character");
+                    }
+                    self.pos += 2;
+                    let low = self.hex4()?;
+                    if !(0xdc00..0xe000).contains(&low) {
+                        return self.fail("has a lone surrogate escape (\\uD800–\\uDBFF without its pair), which is not a Unicode character");
+                    }
+                    0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00)
+                } else if (0xdc00..0xe000).contains(&high) {
+                    return self.fail("has a lone surrogate escape (\\uDC00–\\uDFFF without its pair), which is not a Unicode character");
+                } else {
+                    high
+                };
+                let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+                self.scratch.push(c);
+                return Ok(());
+            }
+            _ => return self.fail("has an unknown escape sequence in a string"),
+        };
+        self.scratch.push(decoded);
+        self.pos += 1;
+        Ok(())
+    }
+
+    fn hex4(&mut self) -> Result<u32, SourceError> {
+        let mut code = 0;
+        for _ in 0..4 {
+            let digit = self.peek().and_then(|b| char::from(b).to_digit(16));
+            let Some(digit) = digit else {
+                return self.fail("has a \\u escape without four hexadecimal digits");
+            };
+            code = code * 16 + digit;
+            self.pos += 1;
+        }
+        Ok(code)
+    }
+
+    fn key(&mut self) -> Result<Token, SourceError> {
+        if self.peek() != Some(b'"') {
+            return self.unexpected("a key in double quotes");
+        }
+        let chars = self.string()?;
+        let duplicate = self.remember_key();
+        self.skip_ws();
+        if self.peek() != Some(b':') {
+            return self.unexpected("':' after a key");
+        }
+        self.pos += 1;
+        self.expect = Expect::Value;
+        Ok(Token::Key { chars, duplicate })
+    }
+
+    /// Records the key just read in its object; `true` if it was already there.
+    fn remember_key(&mut self) -> bool {
+        let Some(frame) = self.stack.last_mut() else {
+            return false;
+        };
+        let current = self.raw;
+        if let Some(set) = frame.set.as_mut() {
+            let key = decoded(self.text, current, self.escaped, &self.scratch);
+            return !set.insert(key.to_owned());
+        }
+        let earlier = self.keys.get(frame.keys_from..).unwrap_or_default();
+        let text = self.text;
+        let this = decoded(text, current, self.escaped, &self.scratch);
+        let duplicate = earlier.iter().any(|&range| {
+            let raw = text.get(range.0..range.1).unwrap_or_default();
+            if raw.contains('\\') {
+                unescape(raw) == this
+            } else {
+                raw == this
+            }
+        });
+        self.keys.push(current);
+        if self.keys.len() - frame.keys_from > LINEAR_KEYS {
+            let all = self.keys.drain(frame.keys_from..).map(|range| {
+                let raw = text.get(range.0..range.1).unwrap_or_default();
+                unescape(raw)
+            });
+            frame.set = Some(all.collect());
+        }
+        duplicate
+    }
+
+    fn close(&mut self, object: bool) -> Token {
+        if let Some(frame) = self.stack.pop() {
+            self.keys.truncate(frame.keys_from);
+        }
+        self.expect = Expect::AfterValue;
+        if object {
+            Token::ObjectEnd
+        } else {
+            Token::ArrayEnd
+        }
+    }
+}
+
+impl Source for JsonSource<'_> {
+    fn next_token(&mut self) -> Result<Token, SourceError> {
+        self.skip_ws();
+        match self.expect {
+            Expect::Value => self.value(),
+            Expect::FirstKey if self.peek() == Some(b'}') => {
+                self.pos += 1;
+                Ok(self.close(true))
+            }
+            Expect::FirstKey => self.key(),
+            Expect::FirstItem if self.peek() == Some(b']') => {
+                self.pos += 1;
+                Ok(self.close(false))
+            }
+            Expect::FirstItem => self.value(),
+            Expect::AfterValue => {
+                let Some(object) = self.stack.last().map(|f| f.object) else {
+                    return self.unexpected("the end of the body");
+                };
+                match (self.peek(), object) {
+                    (Some(b','), true) => {
+                        self.pos += 1;
+                        self.skip_ws();
+                        self.key()
+                    }
+                    (Some(b','), false) => {
+                        self.pos += 1;
+                        self.skip_ws();
+                        self.value()
+                    }
+                    (Some(b'}'), true) => {
+                        self.pos += 1;
+                        Ok(self.close(true))
+                    }
+                    (Some(b']'), false) => {
+                        self.pos += 1;
+                        Ok(self.close(false))
+                    }
+                    (_, true) => self.unexpected("',' or '}'"),
+                    (_, false) => self.unexpected("',' or ']'"),
+                }
+            }
+        }
+    }
+
+    fn text(&self) -> &str {
+        decoded(self.text, self.raw, self.escaped, &self.scratch)
+    }
+
+    fn finish(&mut self) -> Result<(), SourceError> {
+        self.skip_ws();
+        if self.pos < self.bytes.len() {
+            return self.fail("goes on after the JSON value ends: only one value is allowed");
+        }
+        Ok(())
+    }
+}
+
+fn decoded<'t>(text: &'t str, raw: (usize, usize), escaped: bool, scratch: &'t str) -> &'t str {
+    if escaped {
+        scratch
+    } else {
+        text.get(raw.0..raw.1).unwrap_or_default()
+    }
+}
+
+/// Decodes the escapes of an already validated string body.
+fn unescape(raw: &str) -> String {
+    let quoted = format!("\"{raw}\"");
+    let mut source = JsonSource {
+        text: &quoted,
+        bytes: quoted.as_bytes(),
+        pos: 0,
+        expect: Expect::Value,
+        stack: Vec::new(),
+        keys: Vec::new(),
+        scratch: String::new(),
+        raw: (0, 0),
+        escaped: false,
+    };
+    match source.string() {
+        Ok(_) => source.text().to_owned(),
+        Err(_) => raw.to_owned(),
+    }
+}
+
+fn describe_char(c: char) -> String {
+    if c.is_control() || c.is_whitespace() {
+        format!("the character U+{:04X}", u32::from(c))
+    } else {
+        format!("'{c}'")
+    }
+}
+
+fn error_at(bytes: &[u8], offset: usize, what: &str) -> SourceError {
+    let before = bytes.get(..offset).unwrap_or(bytes);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = before
+        .get(line_start..)
+        .map_or(0, |l| l.iter().filter(|&&b| b & 0xc0 != 0x80).count())
+        + 1;
+    SourceError {
+        offset,
+        message: format!(
+            "The body is not valid JSON: it {what} (line {line}, column {column}, byte {offset})."
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Result<Vec<(Token, String)>, SourceError> {
+        let mut src = JsonSource::new(text.as_bytes())?;
+        let mut out = Vec::new();
+        let mut depth = 0usize;
+        loop {
+            let t = src.next_token()?;
+            let text = match t {
+                Token::Key { .. } | Token::String { .. } => src.text().to_owned(),
+                _ => String::new(),
+            };
+            match t {
+                Token::ObjectStart | Token::ArrayStart => depth += 1,
+                Token::ObjectEnd | Token::ArrayEnd => depth -= 1,
+                _ => {}
+            }
+            out.push((t, text));
+            if depth == 0 && !matches!(t, Token::Key { .. }) {
+                src.finish()?;
+                return Ok(out);
+            }
+        }
+    }
+
+    #[test]
+    fn reads_an_object() {
+        let t = tokens(r#" {"a": [1, -2.5e3, true, null], "b\u00e9": "x\ny"} "#).unwrap();
+        let kinds: Vec<_> = t.iter().map(|(t, _)| *t).collect();
+        assert_eq!(
+            kinds,
+            [
+                Token::ObjectStart,
+                Token::Key {
+                    chars: 1,
+                    duplicate: false
+                },
+                Token::ArrayStart,
+                Token::Number(1.0),
+                Token::Number(-2500.0),
+                Token::Bool(true),
+                Token::Null,
+                Token::ArrayEnd,
+                Token::Key {
+                    chars: 2,
+                    duplicate: false
+                },
+                Token::String { chars: 3 },
+                Token::ObjectEnd,
+            ]
+        );
+        assert_eq!(t[8].1, "bé");
+        assert_eq!(t[9].1, "x\ny");
+    }
+
+    #[test]
+    fn flags_duplicates_also_when_escaped_and_in_big_objects() {
+        let t = tokens(r#"{"a":1,"\u0061":2}"#).unwrap();
+        assert_eq!(
+            t[3].0,
+            Token::Key {
+                chars: 1,
+                duplicate: true
+            }
+        );
+        let mut big = String::from("{");
+        for i in 0..40 {
+            big.push_str(&format!("\"k{i}\":{i},"));
+        }
+        big.push_str("\"k3\":0}");
+        let t = tokens(&big).unwrap();
+        let dups = t
+            .iter()
+            .filter(|(t, _)| {
+                matches!(
+                    t,
+                    Token::Key {
+                        duplicate: true,
+                        ..
+                    }
+                )
+            })
+            .count();
+        assert_eq!(dups, 1);
+        let nested = tokens(r#"{"a":{"a":1},"b":{"a":2}}"#).unwrap();
+        assert!(nested.iter().all(|(t, _)| !matches!(
+            t,
+            Token::Key {
+                duplicate: true,
+                ..
+            }
+        )));
+    }
+
+    #[test]
+    fn rejects_bad_text() {
+        let bad = [
+            "",
+            "  ",
+            "{",
+            "{\"a\"}",
+            "{\"a\":1,}",
+            "[1,]",
+            "01",
+            "1.",
+            "-",
+            "1e",
+            "\"\\x\"",
+            "\"a",
+            "{} x",
+            "\u{feff}{}",
+            "\"\\ud800\"",
+            "\"\\udc00\"",
+            "\"\\ud800\\u0041\"",
+            "\"a\u{1}\"",
+            "{'a':1}",
+            "nul",
+            "[1 2]",
+            "NaN",
+            "+1",
+        ];
+        for text in bad {
+            assert!(tokens(text).is_err(), "{text:?} was accepted");
+        }
+        assert!(JsonSource::new(b"{\"a\":\"\xff\"}").is_err());
+    }
+
+    #[test]
+    fn numbers_are_numbers_however_written() {
+        for (text, want) in [
+            ("1.7e12", 1.7e12),
+            ("1700000000000.0", 1.7e12),
+            ("-0", 0.0),
+            ("1e400", f64::INFINITY),
+        ] {
+            let t = tokens(text).unwrap();
+            assert_eq!(t[0].0, Token::Number(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn errors_say_where() {
+        let err = tokens("{\n  \"a\": tru\n}").unwrap_err();
+        assert!(err.message.contains("line 2, column 8"), "{}", err.message);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_recurse() {
+        let text = "[".repeat(100_000) + &"]".repeat(100_000);
+        assert_eq!(tokens(&text).unwrap().len(), 200_000);
+    }
+}

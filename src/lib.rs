@@ -1,0 +1,82 @@
+//! Strict validation of update-repair service-order events.
+//!
+//! One rule table ([`rules`]) drives the validator, the catalogue, the
+//! TypeScript declarations and the JSON Schema. The core is pure Rust; the
+//! `wasm` module, compiled only for `wasm32`, is the thin JavaScript skin.
+//!
+//! ```
+//! use servicer_events::{validate_json, Options, ServiceOrder, ServiceType};
+//!
+//! let order = ServiceOrder::new(ServiceType::RepairDepot);
+//! let body = br#"{"event":"repair_started","repairStartedAt":"soon"}"#;
+//! let result = validate_json(body, Some(&order), &Options::default());
+//! assert!(!result.valid);
+//! assert_eq!(result.errors[0].code.as_str(), "invalid_type");
+//! assert_eq!(result.errors[0].path, "/repairStartedAt");
+//! ```
+
+pub mod catalog;
+pub mod iso8601;
+pub mod issue;
+pub mod json;
+mod near_miss;
+pub mod options;
+mod pointer;
+pub mod result;
+pub mod rules;
+pub mod schema;
+pub mod token;
+pub mod typescript;
+mod validate;
+pub mod value_source;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use catalog::{catalog, Catalog};
+pub use issue::{Issue, IssueCode};
+pub use options::{Limits, Options, ServiceOrder};
+pub use result::ValidationResult;
+pub use rules::{EventKind, FieldType, ServiceType};
+pub use validate::validate_source;
+
+/// Validates a JSON text body: the rules are applied while it is parsed, and
+/// a body over `limits.max_body_bytes` is rejected without being parsed.
+pub fn validate_json(
+    body: &[u8],
+    order: Option<&ServiceOrder>,
+    options: &Options,
+) -> ValidationResult {
+    if body.len() > options.limits.max_body_bytes {
+        return oversized_body(body.len(), order, options);
+    }
+    match json::JsonSource::new(body) {
+        Ok(mut source) => validate_source(&mut source, order, options),
+        Err(e) => validate::unreadable(order, Issue::new(IssueCode::InvalidJson, "", e.message)),
+    }
+}
+
+/// Validates an already parsed value (which cannot hold duplicate keys).
+pub fn validate_value(
+    value: &serde_json::Value,
+    order: Option<&ServiceOrder>,
+    options: &Options,
+) -> ValidationResult {
+    validate_source(&mut value_source::ValueSource::new(value), order, options)
+}
+
+/// The result for a body of at least `at_least` bytes, over
+/// `limits.max_body_bytes`: `limit_exceeded`, without reading it.
+pub fn oversized_body(
+    at_least: usize,
+    order: Option<&ServiceOrder>,
+    options: &Options,
+) -> ValidationResult {
+    let max = options.limits.max_body_bytes;
+    let message = format!(
+        "The body has at least {at_least} bytes, more than the limit of {max} (maxBodyBytes)."
+    );
+    let issue = Issue::new(IssueCode::LimitExceeded, "", message)
+        .expected(format!("at most {max} bytes (maxBodyBytes)"));
+    validate::unreadable(order, issue)
+}

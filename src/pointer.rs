@@ -1,0 +1,106 @@
+//! RFC 6901 JSON Pointers, built as the walk goes: one buffer, one mark per level.
+
+/// A JSON Pointer under construction: push a segment when entering a value,
+/// pop it when leaving.
+#[derive(Debug, Default)]
+pub struct Pointer {
+    buf: String,
+    marks: Vec<usize>,
+}
+
+impl Pointer {
+    /// Enters the member `key` of an object (`~` and `/` escaped as `~0`, `~1`).
+    pub fn push_key(&mut self, key: &str) {
+        self.marks.push(self.buf.len());
+        self.buf.push('/');
+        if key.contains(['~', '/']) {
+            for c in key.chars() {
+                match c {
+                    '~' => self.buf.push_str("~0"),
+                    '/' => self.buf.push_str("~1"),
+                    c => self.buf.push(c),
+                }
+            }
+        } else {
+            self.buf.push_str(key);
+        }
+    }
+
+    /// Enters the item `index` of an array.
+    pub fn push_index(&mut self, index: usize) {
+        self.marks.push(self.buf.len());
+        self.buf.push('/');
+        push_decimal(&mut self.buf, index);
+    }
+
+    /// Leaves the innermost segment.
+    pub fn pop(&mut self) {
+        if let Some(mark) = self.marks.pop() {
+            self.buf.truncate(mark);
+        }
+    }
+
+    /// The pointer as it stands: `""` at the root.
+    pub fn as_str(&self) -> &str {
+        &self.buf
+    }
+
+    /// The pointer without its leading `/`, for messages: `availabilityWindows/2`.
+    pub fn label(&self) -> &str {
+        self.buf.strip_prefix('/').unwrap_or("the event")
+    }
+}
+
+/// Appends `n` in decimal without going through `core::fmt`.
+pub fn push_decimal(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(i..).unwrap_or_default() {
+        out.push(char::from(d));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_tilde_and_slash() {
+        let cases = [
+            ("a", "/a"),
+            ("a/b", "/a~1b"),
+            ("m~n", "/m~0n"),
+            ("~/", "/~0~1"),
+            ("", "/"),
+        ];
+        for (key, want) in cases {
+            let mut p = Pointer::default();
+            p.push_key(key);
+            assert_eq!(p.as_str(), want, "{key}");
+        }
+    }
+
+    #[test]
+    fn pushes_and_pops() {
+        let mut p = Pointer::default();
+        p.push_key("availabilityWindows");
+        p.push_index(12);
+        assert_eq!(p.as_str(), "/availabilityWindows/12");
+        assert_eq!(p.label(), "availabilityWindows/12");
+        p.pop();
+        p.push_index(0);
+        assert_eq!(p.as_str(), "/availabilityWindows/0");
+        p.pop();
+        p.pop();
+        assert_eq!(p.as_str(), "");
+        assert_eq!(p.label(), "the event");
+    }
+}

@@ -1,0 +1,78 @@
+//! The stream the validator reads: JSON text and JS values both become
+//! tokens, so one validator serves both without building a tree first.
+
+/// One step of a walk over a JSON-like value. Strings carry only their length;
+/// their text is asked of the source (`Source::text`) when a rule needs it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Token {
+    /// `{`
+    ObjectStart,
+    /// A member's key; its text is `Source::text`.
+    Key {
+        /// Characters (code points) of the key.
+        chars: usize,
+        /// The same key already appeared in this object (JSON text only).
+        duplicate: bool,
+    },
+    /// `}`
+    ObjectEnd,
+    /// `[`
+    ArrayStart,
+    /// `]`
+    ArrayEnd,
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A number. JS values may be `NaN` or infinite; JSON text may overflow to infinity.
+    Number(f64),
+    /// A string; its text is `Source::text`.
+    String {
+        /// Characters (code points) of the string.
+        chars: usize,
+    },
+    /// A value JSON cannot carry (a function, a `Date`, a circular reference,
+    /// a getter that throws…); `Source::text` describes it.
+    Foreign,
+}
+
+/// Why a source cannot go on: the input is not JSON text at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct SourceError {
+    /// Byte offset of the problem in the body.
+    pub offset: usize,
+    /// What is wrong, in words, with line and column.
+    pub message: String,
+}
+
+/// A producer of tokens, read in document order.
+pub trait Source {
+    /// The next token. After an `Err`, the source is not read again.
+    fn next_token(&mut self) -> Result<Token, SourceError>;
+
+    /// The text of the last `Key`, `String` or `Foreign` token.
+    fn text(&self) -> &str;
+
+    /// Called when the top-level value is complete: JSON text checks that
+    /// nothing but whitespace follows.
+    fn finish(&mut self) -> Result<(), SourceError> {
+        Ok(())
+    }
+}
+
+/// A source with nothing in it, for results built without reading.
+pub(crate) struct Empty;
+
+impl Source for Empty {
+    fn next_token(&mut self) -> Result<Token, SourceError> {
+        Err(SourceError {
+            offset: 0,
+            message: String::new(),
+        })
+    }
+
+    fn text(&self) -> &str {
+        ""
+    }
+}

@@ -1,0 +1,71 @@
+//! The `event` field: the one required field, and what it says about the kind.
+
+use super::{Flow, Run};
+use crate::issue::{Issue, IssueCode};
+use crate::near_miss;
+use crate::rules::{self, EventKind};
+use crate::token::{Source, Token};
+
+impl<S: Source + ?Sized> Run<'_, S> {
+    /// Checks the value of `event`, whose key was just read.
+    pub(super) fn event_name(&mut self) -> Flow {
+        let first_time = !self.has_event;
+        self.has_event = true;
+        let token = self.next()?;
+        let Token::String { chars } = token else {
+            return self.wrong_type("string (the event name)", token, 1);
+        };
+        if chars == 0 {
+            let issue = self.here(
+                IssueCode::EmptyEventName,
+                "The event name is empty: send the name of what happened, e.g. \"repair_started\"."
+                    .into(),
+            );
+            self.report(issue.expected("non-empty string"));
+            return Ok(());
+        }
+        if chars > self.limits.max_event_name_length {
+            let what = format!("The event name has {chars} characters");
+            let max = self.limits.max_event_name_length;
+            self.limit(what, "maxEventNameLength", max);
+            if first_time {
+                self.kind = Some(EventKind::Other);
+            }
+            return Ok(());
+        }
+        let name = self.src.text();
+        let kind = rules::event_kind(name);
+        let suggestion = match kind {
+            EventKind::Other => near_miss::suggest(name, rules::EVENTS.iter().map(|e| e.name)),
+            _ => None,
+        };
+        if first_time {
+            self.kind = Some(kind);
+        }
+        if let Some(suggestion) = suggestion {
+            let message = format!(
+                "\"{name}\" is not a listed event, so it would be sent as an other event; did you mean \"{suggestion}\"?"
+            );
+            let issue = self
+                .here(IssueCode::PossibleTypo, message)
+                .suggestion(suggestion);
+            self.report(issue);
+        }
+        if let (Some(service_type), Some(own)) = (self.service_type, kind.service_type()) {
+            if own != service_type {
+                let name = self.src.text();
+                let message = format!(
+                    "{name} is a {} event, but this service order is {}: send {} events or other events.",
+                    kind.as_str(),
+                    service_type.as_str(),
+                    if own == rules::ServiceType::RepairDepot { "onsite" } else { "depot" },
+                );
+                let issue = Issue::new(IssueCode::EventNotAllowedForServiceType, "/event", message)
+                    .expected(format!("an event allowed for {}", service_type.as_str()))
+                    .received(format!("{} event", kind.as_str()));
+                self.report(issue);
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,236 @@
+//! The event's own members: the name, the known fields with their types,
+//! and the fields no event lists.
+
+use super::{number, Flow, Run};
+use crate::issue::IssueCode;
+use crate::near_miss;
+use crate::rules::{self, FieldSpec, FieldType, EVENT_FIELD};
+use crate::token::{Source, Token};
+
+/// The largest timestamp: the range of a JS `Date`.
+const MAX_TIMESTAMP: f64 = 8.64e15;
+/// Below this, a positive timestamp looks like seconds (1e11 ms is 1973).
+const SECONDS_BELOW: f64 = 1e11;
+
+/// What a top-level key is.
+enum Role {
+    Name,
+    Known(&'static FieldSpec),
+    Unknown(Option<&'static str>),
+}
+
+impl<S: Source + ?Sized> Run<'_, S> {
+    /// Checks the member whose key was just read (its path is pushed).
+    pub(super) fn member(&mut self) -> Flow {
+        let key = self.src.text();
+        let role = if key == EVENT_FIELD {
+            Role::Name
+        } else if let Some(spec) = rules::field(key) {
+            Role::Known(spec)
+        } else {
+            let known = std::iter::once(EVENT_FIELD).chain(rules::FIELDS.iter().map(|f| f.name));
+            Role::Unknown(near_miss::suggest(key, known))
+        };
+        match role {
+            Role::Name => self.event_name(),
+            Role::Known(spec) => self.known(spec),
+            Role::Unknown(suggestion) => {
+                if let Some(suggestion) = suggestion {
+                    let message = format!(
+                        "{} is not a known field, so it is not checked; did you mean {suggestion}?",
+                        self.path.label()
+                    );
+                    let issue = self
+                        .here(IssueCode::PossibleTypo, message)
+                        .suggestion(suggestion);
+                    self.report(issue);
+                }
+                if self.strict {
+                    let message = format!(
+                        "{} is not a field of any event (strict mode).",
+                        self.path.label()
+                    );
+                    let issue = self.here(IssueCode::UnknownField, message);
+                    self.report(issue);
+                }
+                let token = self.next()?;
+                self.any_value(token, 1)
+            }
+        }
+    }
+
+    /// A known field: its value must have the field's type.
+    fn known(&mut self, spec: &'static FieldSpec) -> Flow {
+        let token = self.next()?;
+        self.depth(1)?;
+        match (spec.ty, token) {
+            (FieldType::String, Token::String { chars }) => {
+                self.string_length(chars);
+                Ok(())
+            }
+            (FieldType::Boolean, Token::Bool(_)) => Ok(()),
+            (FieldType::Timestamp, Token::Number(n)) => {
+                self.timestamp(n);
+                Ok(())
+            }
+            (FieldType::Enum(values), Token::String { chars }) => {
+                self.enum_value(values, chars);
+                Ok(())
+            }
+            (FieldType::Object, Token::ObjectStart) => self.any_value(token, 1),
+            (FieldType::TimestampArray, Token::ArrayStart) => self.timestamps(),
+            (ty, token) => self.wrong_type(&expected(ty), token, 1),
+        }
+    }
+
+    /// The items of a timestamp array, after its `[`.
+    fn timestamps(&mut self) -> Flow {
+        let mut index = 0;
+        loop {
+            let token = self.next()?;
+            if token == Token::ArrayEnd {
+                return Ok(());
+            }
+            self.path.push_index(index);
+            index += 1;
+            if index > self.limits.max_array_items {
+                let what = format!(
+                    "The array has more than {} items",
+                    self.limits.max_array_items
+                );
+                self.limit(what, "maxArrayItems", self.limits.max_array_items);
+                return Err(super::Stop);
+            }
+            self.depth(2)?;
+            match token {
+                Token::Number(n) => self.timestamp(n),
+                token => self.wrong_type(FieldType::Timestamp.expected(), token, 2)?,
+            }
+            self.path.pop();
+        }
+    }
+
+    /// A value of the wrong type at the current path: `invalid_type` (or
+    /// `not_json`), then the value is walked for limits and keys.
+    pub(super) fn wrong_type(&mut self, expected: &str, token: Token, depth: usize) -> Flow {
+        let received = self.received(token);
+        let label = self.path.label();
+        let (code, message) = match token {
+            Token::Null => (
+                IssueCode::InvalidType,
+                format!("{label} is null: omit the field instead of sending null, or send a {expected}."),
+            ),
+            Token::Foreign => (
+                IssueCode::NotJson,
+                format!("{label} is {received}, which is not JSON data; send a {expected}{}.", hint(&received)),
+            ),
+            Token::Number(n) if !n.is_finite() => (
+                IssueCode::NotJson,
+                format!("{label} is {}, which JSON cannot represent; send a {expected}.", number(n)),
+            ),
+            _ => (
+                IssueCode::InvalidType,
+                format!("{label} must be a {expected}, not {}.", super::article(&received)),
+            ),
+        };
+        let issue = self
+            .here(code, message)
+            .expected(expected)
+            .received(received);
+        self.report(issue);
+        match token {
+            Token::ObjectStart | Token::ArrayStart => self.any_value(token, depth),
+            Token::String { chars } => {
+                self.string_length(chars);
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// A number in a timestamp field.
+    fn timestamp(&mut self, n: f64) {
+        let label = self.path.label();
+        let problem = if !n.is_finite() {
+            Some("it is not a finite number")
+        } else if n.fract() != 0.0 {
+            Some("it is not a whole number of milliseconds")
+        } else if !(0.0..=MAX_TIMESTAMP).contains(&n) {
+            Some("it is outside 0 to 8640000000000000 (the range of a JavaScript Date)")
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            let message = format!(
+                "{label} must be a timestamp in integer milliseconds since 1970, and {} is not: {problem}.",
+                number(n)
+            );
+            let issue = self
+                .here(IssueCode::InvalidTimestamp, message)
+                .expected(FieldType::Timestamp.expected())
+                .received(format!("number {}", number(n)));
+            self.report(issue);
+        } else if n > 0.0 && n < SECONDS_BELOW {
+            let millis = number(n * 1000.0);
+            let message = format!(
+                "{label} is {}, which looks like seconds: timestamps are milliseconds ({millis}).",
+                number(n)
+            );
+            let issue = self
+                .here(IssueCode::TimestampInSeconds, message)
+                .expected(FieldType::Timestamp.expected())
+                .received(format!("number {}", number(n)))
+                .suggestion(millis);
+            self.report(issue);
+        }
+    }
+
+    /// A string in an enum field.
+    fn enum_value(&mut self, values: &'static [&'static str], chars: usize) {
+        if chars > self.limits.max_string_length {
+            self.string_length(chars);
+            return;
+        }
+        let value = self.src.text();
+        if values.contains(&value) {
+            return;
+        }
+        let suggestion = near_miss::suggest(value, values.iter().copied());
+        let mut message = format!(
+            "{} must be one of {}, not \"{value}\"",
+            self.path.label(),
+            values.join(", ")
+        );
+        match suggestion {
+            Some(s) => message.push_str(&format!(" (did you mean \"{s}\"?)")),
+            None => message.push('.'),
+        }
+        if suggestion.is_some() {
+            message.push('.');
+        }
+        let received = format!("string \"{value}\"");
+        let mut issue = self
+            .here(IssueCode::InvalidEnumValue, message)
+            .expected(format!("one of {}", values.join(", ")))
+            .received(received);
+        issue.suggestion = suggestion.map(str::to_owned);
+        self.report(issue);
+    }
+}
+
+/// The expected type in words; enums list their values.
+fn expected(ty: FieldType) -> String {
+    match ty {
+        FieldType::Enum(values) => format!("string, one of {}", values.join(", ")),
+        ty => ty.expected().to_owned(),
+    }
+}
+
+/// A hint for a JS value sent where JSON was expected.
+fn hint(received: &str) -> &'static str {
+    if received.starts_with("Date") {
+        " (date.getTime() gives milliseconds, and buildEvent converts Dates)"
+    } else {
+        ""
+    }
+}
