@@ -79,6 +79,15 @@ async function expectRejected(options, status, issues) {
   return res;
 }
 
+/**
+ * A valid event of exactly `size` bytes: JSON whitespace pads it, since every
+ * string is bounded by its own, smaller limit.
+ */
+function paddedEvent(size) {
+  const head = '{"event":"repair_eta","isDelayed":false';
+  return Buffer.from(head + ' '.repeat(size - head.length - 1) + '}');
+}
+
 /** The upstream's answer came back unchanged. */
 function assertUpstreamAnswer(res) {
   assert.equal(res.status, UPSTREAM_STATUS);
@@ -157,9 +166,7 @@ describe('valid events are forwarded unchanged', () => {
   });
 
   test('a body of exactly the size limit is forwarded whole', async () => {
-    const head = '{"event":"repair_eta","notes":"';
-    const tail = '"}';
-    const body = Buffer.from(head + 'x'.repeat(MAX_BODY_BYTES - head.length - tail.length) + tail);
+    const body = paddedEvent(MAX_BODY_BYTES);
     assert.equal(body.length, MAX_BODY_BYTES);
     const { res, forwarded } = await send({ headers: JSON_TYPE, body });
     assertUpstreamAnswer(res);
@@ -241,13 +248,11 @@ describe('malformed bodies', () => {
   });
 
   test('bytes that are not UTF-8', async () => {
-    const res = await expectRejected(
+    await expectRejected(
       { headers: JSON_TYPE, body: Buffer.from([0x7b, 0x22, 0x65, 0xff, 0xfe, 0x22, 0x7d]) },
       422,
+      [['invalid_json', '']],
     );
-    const [first] = res.json().errors;
-    assert.ok(['invalid_json', 'not_json'].includes(first.code), first.code);
-    assert.equal(first.path, '');
   });
 
   test('JSON that is not an object', async () => {
@@ -282,9 +287,7 @@ describe('malformed bodies', () => {
   });
 
   test('one byte over the size limit is a 413', async () => {
-    const head = '{"event":"repair_eta","notes":"';
-    const tail = '"}';
-    const body = Buffer.from(head + 'x'.repeat(MAX_BODY_BYTES + 1 - head.length - tail.length) + tail);
+    const body = paddedEvent(MAX_BODY_BYTES + 1);
     assert.equal(body.length, MAX_BODY_BYTES + 1);
     await expectRejected({ headers: JSON_TYPE, body }, 413, [['limit_exceeded', '']]);
   });
@@ -356,7 +359,7 @@ test('200 requests in a row, valid and invalid mixed, are all answered correctly
     { body: '{"event":"x","__proto__":1}', status: 422, code: 'forbidden_key' },
     { body: '{"event":', status: 422, code: 'invalid_json' },
     { body: '{"event":"customer_contact","method":"email_and_phone"}', status: UPSTREAM_STATUS },
-    { body: '{"event":"x","metadata":' + '['.repeat(5000) + ']'.repeat(5000) + '}', status: 422, code: 'limit_exceeded' },
+    { body: '{"event":"x","deep":' + '['.repeat(5000) + ']'.repeat(5000) + '}', status: 422, code: 'limit_exceeded' },
     { body: '{"event":"batched","availabilityWindows":[1700000000000,"x"]}', status: 422, code: 'invalid_type' },
   ];
   const before = upstream.received.length;

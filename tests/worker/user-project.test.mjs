@@ -113,7 +113,7 @@ test('invalid events get the library issues', async () => {
 });
 
 test('the module keeps working after hostile input', async () => {
-  const deep = '{"event":"x","metadata":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
+  const deep = '{"event":"x","deep":' + '['.repeat(100_000) + ']'.repeat(100_000) + '}';
   let { status, result } = await validate(deep);
   assert.equal(status, 422);
   assert.equal(result.errors[0].code, 'limit_exceeded');
