@@ -15,17 +15,19 @@ function showPath(path) {
 
 /**
  * One issue as text: `path: message (code)`, and an indented second line
- * with `expected …, received …; did you mean "…"?` when the issue has them.
+ * with `expected …, received …; did you mean "…"?` for what the message
+ * does not already say.
  * @param {import('servicer-events').Issue} issue
  * @returns {string}
  */
 function formatIssue(issue) {
   const head = `${showPath(issue.path)}: ${issue.message} (${issue.code})`;
+  const untold = (value) => value !== undefined && !issue.message.includes(value);
   const hints = [];
-  if (issue.expected !== undefined) hints.push(`expected ${issue.expected}`);
-  if (issue.received !== undefined) hints.push(`received ${issue.received}`);
+  if (untold(issue.expected)) hints.push(`expected ${issue.expected}`);
+  if (untold(issue.received)) hints.push(`received ${issue.received}`);
   const detail = hints.join(', ');
-  const suggest = issue.suggestion === undefined ? '' : `did you mean "${issue.suggestion}"?`;
+  const suggest = untold(issue.suggestion) ? `did you mean "${issue.suggestion}"?` : '';
   const tail = [detail, suggest].filter(Boolean).join('; ');
   return tail ? `${head}\n    ${tail}` : head;
 }
@@ -51,7 +53,7 @@ function formatIssueList(title, issues) {
 function formatResult(result) {
   const blocks = [formatIssueList(plural(result.errors.length, 'error'), result.errors),
     formatIssueList(plural(result.warnings.length, 'warning'), result.warnings)];
-  return blocks.filter(Boolean).join('\n') || 'no errors and no warnings';
+  return blocks.filter(Boolean).join('\n') || 'no errors and no warnings.';
 }
 
 /** @param {number} n @param {string} word @returns {string} */

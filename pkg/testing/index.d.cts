@@ -1,16 +1,16 @@
 // Types of `servicer-events/testing` (the CommonJS build; index.d.mts re-exports them).
-import type { Issue, ServiceOrder, ValidateOptions, ValidationResult } from 'servicer-events';
+import type { Issue, IssueCode, ServiceOrder, ValidateOptions, ValidationResult } from 'servicer-events';
 
 /** An expected issue: its code, and its JSON Pointer path when the test cares where. */
 export interface ExpectedIssue {
   /** An issue code such as `invalid_timestamp`. */
-  code: string;
+  code: IssueCode;
   /** A JSON Pointer such as `/receptionDate`; `""` is the whole event. Any path when omitted. */
   path?: string;
 }
 
 /** What `assertInvalidEvent` expects: a code, an `{ code, path }`, or a non-empty list of them. */
-export type ExpectedIssues = string | ExpectedIssue | ReadonlyArray<string | ExpectedIssue>;
+export type ExpectedIssues = IssueCode | ExpectedIssue | ReadonlyArray<IssueCode | ExpectedIssue>;
 
 /** What the matchers accept as `received`: an event object, a JSON body, or a result already computed. */
 export type ReceivedEvent = unknown | string | Uint8Array | ArrayBuffer | ValidationResult;
@@ -75,7 +75,7 @@ export declare function toBeValidServiceOrderEvent(
 export declare function toHaveEventIssue(
   this: unknown,
   received: ReceivedEvent,
-  code: string,
+  code: IssueCode,
   path?: string,
   order?: ServiceOrder | null,
   options?: ValidateOptions | null,
@@ -98,5 +98,5 @@ export interface ServiceOrderEventMatchers<R = unknown> {
   /** Asserts that the received event object, JSON body or ValidationResult is valid. */
   toBeValidServiceOrderEvent(order?: ServiceOrder | null, options?: ValidateOptions | null): R;
   /** Asserts that validation reports an issue with this code, at this JSON Pointer path when given. */
-  toHaveEventIssue(code: string, path?: string, order?: ServiceOrder | null, options?: ValidateOptions | null): R;
+  toHaveEventIssue(code: IssueCode, path?: string, order?: ServiceOrder | null, options?: ValidateOptions | null): R;
 }

@@ -3,7 +3,7 @@
 
 const typeError = /\/receptionDate: .+ \(invalid_type\)/;
 const typo = /\/recievedBy: .+ \(possible_typo\)/;
-const suggestion = /did you mean "receivedBy"\?/;
+const suggestion = /did you mean "?receivedBy"?\?/;
 
 /** Failing assertion-helper tests (node:test), by name. */
 export const assertFailures = {

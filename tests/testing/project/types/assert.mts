@@ -7,3 +7,5 @@ const names: Array<keyof typeof matchers> = ['toBeValidServiceOrderEvent', 'toHa
 // @ts-expect-error an order needs a serviceType
 assertValidEvent({}, { closed: true });
 export { names };
+// @ts-expect-error issue codes are checked: a misspelt one is a type error
+assertInvalidEvent({}, 'invalid_tipe');

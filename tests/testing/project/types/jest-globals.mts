@@ -5,5 +5,5 @@ import { expect } from '@jest/globals';
 expect({ event: 'repair_started' }).toBeValidServiceOrderEvent({ serviceType: 'repair_onsite' });
 expect('{"event":"x"}').not.toHaveEventIssue('invalid_json', '');
 expect({ body: {} }).toEqual({ body: expect.toBeValidServiceOrderEvent() });
-// @ts-expect-error the code is a string
+// @ts-expect-error the code is an issue code
 expect({}).toHaveEventIssue(42);

@@ -4,5 +4,5 @@ import type {} from 'servicer-events/testing/jest';
 
 expect({ event: 'repair_started' }).toBeValidServiceOrderEvent();
 expect({ event: 'repair_started' }).not.toHaveEventIssue('invalid_type');
-// @ts-expect-error the code is a string
+// @ts-expect-error the code is an issue code
 expect({}).toHaveEventIssue(42);

@@ -5,5 +5,5 @@ import { expect } from 'vitest';
 expect({ event: 'repair_started' }).toBeValidServiceOrderEvent({ serviceType: 'repair_depot' }, { strict: true });
 expect({ event: 'repair_started' }).not.toHaveEventIssue('invalid_type', '/repairStartedAt');
 expect({ body: {} }).toEqual({ body: expect.toBeValidServiceOrderEvent() });
-// @ts-expect-error the code is a string
+// @ts-expect-error the code is an issue code
 expect({}).toHaveEventIssue(42);
