@@ -48,7 +48,7 @@ before(async () => {
     compatibilityDate: compatibilityDateOf(join(EXAMPLE_DIR, 'wrangler.toml')),
     bindings: { UPSTREAM_ORIGIN: upstream.origin },
   });
-});
+}, { timeout: 240_000 });
 
 after(async () => {
   await worker?.dispose();
@@ -351,7 +351,7 @@ describe('other paths are forwarded untouched', () => {
   });
 });
 
-test('200 requests in a row, valid and invalid mixed, are all answered correctly', async () => {
+test('200 requests in a row, valid and invalid mixed, are all answered correctly', { timeout: 180_000 }, async () => {
   const cases = [
     { body: '{"event":"product_received","receptionDate":1700000000000}', status: UPSTREAM_STATUS },
     { body: '{"event":"product_received","receptionDate":"soon"}', status: 422, code: 'invalid_type' },

@@ -50,7 +50,7 @@ before(async () => {
   outDir = join(PROJECT, 'dist');
   await wranglerBuild(PROJECT, outDir);
   worker = await startWorker(outDir, { compatibilityDate: COMPATIBILITY_DATE });
-});
+}, { timeout: 240_000 });
 
 after(async () => {
   await worker?.dispose();
