@@ -147,6 +147,7 @@ const report = renderReport({
   corpus,
   withOrder: items.filter((it) => it.st !== 0).length / items.length,
   agreement: `${agreement.checkedCases} checked cases`,
+  agreementOk: !failed,
   schemaSource: built.schemaSource,
   schemaNote,
   rounds,

@@ -64,7 +64,9 @@ export function renderReport(d) {
     `Corpus: ${s.count} events from seed ${d.seed}, ${s.avgBytes.toFixed(0)} bytes of JSON on average, ` +
       `${(s.invalidShare * 100).toFixed(1)} % invalid (${Object.keys(s.kinds).length} kinds), ${s.eventNames} event names ` +
       `(all 11 listed and others), ${(d.withOrder * 100).toFixed(0)} % passed with a service order. ` +
-      `Every validator below gave the same verdict as \`validateEvent\` on every event before anything was timed (${d.agreement}).`,
+      (d.agreementOk
+        ? `Every validator below gave the same verdict as \`validateEvent\` on every event before anything was timed (${d.agreement}).`
+        : `**Not every check agreed** (see the agreement report printed before this table); the validators timed below did agree with \`validateEvent\`.`),
   );
   L.push(
     `JSON Schema for Ajv and @cfworker/json-schema: ${d.schemaSource === 'package' ? "the package's own `eventJsonSchema()`" : "hand-written in `bench/lib/peers/schema.mjs`"}` +
