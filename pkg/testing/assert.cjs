@@ -69,21 +69,40 @@ function assertInvalidEventJson(body, expected, order, options) {
 /** @returns {void} */
 function checkValid(result, label, caller) {
   if (result.valid) return;
-  fail(`Expected a valid ${label}, but it is invalid.\n${report(result)}`, caller);
+  // operator 'fail': Jest then prints the message alone, not an empty received/expected pair.
+  fail(`Expected a valid ${label}, but it is invalid.\n${report(result)}`, caller, { operator: 'fail' });
 }
 
 /** @returns {void} */
 function checkInvalid(result, want, label, caller) {
   const wanted = want.map(formatExpected).join(', ');
   if (result.valid) {
-    fail(`Expected an invalid ${label} with errors ${wanted}, but it is valid.\n${report(result)}${warningHint(want, result)}`, caller);
+    const message = `Expected an invalid ${label} with errors ${wanted}, but it is valid.\n${report(result)}`;
+    fail(message + warningHint(want, result), caller, comparison(caller, want, want, []));
   }
   const { missing, unexpected } = diffIssues(want, result.errors);
   if (missing.length === 0 && unexpected.length === 0) return;
   const lines = [`Expected ${label} to have exactly the errors ${wanted}, but they differ.`];
   if (missing.length) lines.push(`  missing: ${missing.map(formatExpected).join(', ')}`);
   if (unexpected.length) lines.push(`  unexpected: ${unexpected.map(formatExpected).join(', ')}`);
-  fail(`${lines.join('\n')}\n${report(result)}${warningHint(missing, result)}`, caller);
+  const message = `${lines.join('\n')}\n${report(result)}${warningHint(missing, result)}`;
+  fail(message, caller, comparison(caller, want, missing, unexpected));
+}
+
+/**
+ * `expected` and `actual` for the runners' diff: the expected issues, and the
+ * reported errors written the same way (a matched error as the entry it
+ * matched), so the diff shows only what is missing and what is unexpected.
+ * The operator is the helper's name: with `deepStrictEqual`, Node would append
+ * its own diff to the message, and the runners print a second one.
+ */
+function comparison(caller, want, missing, unexpected) {
+  const matched = want.filter((w) => !missing.includes(w));
+  return {
+    operator: caller.name,
+    expected: want.map(formatExpected).sort(),
+    actual: [...matched, ...unexpected].map(formatExpected).sort(),
+  };
 }
 
 /** Everything the validator reported, introduced as such. */
@@ -109,9 +128,15 @@ function eventLabel(event) {
   }
 }
 
-/** @returns {never} */
-function fail(message, caller) {
-  throw new AssertionError({ message, operator: caller.name, stackStartFn: caller });
+/**
+ * Throws the AssertionError, its stack starting at the test's call.
+ * @param {string} message
+ * @param {Function} caller The exported helper, left out of the stack.
+ * @param {{ operator: string, actual?: string[], expected?: string[] }} details
+ * @returns {never}
+ */
+function fail(message, caller, details) {
+  throw new AssertionError({ message, stackStartFn: caller, ...details });
 }
 
 module.exports = { assertValidEvent, assertValidEventJson, assertInvalidEvent, assertInvalidEventJson };

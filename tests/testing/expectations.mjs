@@ -21,6 +21,7 @@ export const matcherFailures = {
   'FAIL-matcher-issue': [/toHaveEventIssue/, /Expected an issue invalid_timestamp at \/receptionDate/, typeError],
   'FAIL-matcher-not-issue': [/\.not\.toHaveEventIssue/, /Expected no issue invalid_type, but found 1 issue:/, typeError],
   'FAIL-assert-in-runner': [/but it is invalid/, typeError, suggestion],
+  'FAIL-assert-differ-in-runner': [/missing: invalid_timestamp/, /unexpected: invalid_type at \/receptionDate/, typeError],
 };
 
 /** A line every failing run must print to the terminal. */

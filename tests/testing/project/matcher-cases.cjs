@@ -2,7 +2,7 @@
 // Matcher tests shared by Vitest and Jest: one body, each runner passes in its
 // own `test` and `expect`. Names starting with FAIL- fail on purpose.
 const { validateEvent } = require('servicer-events');
-const { assertValidEvent } = require('servicer-events/testing');
+const { assertValidEvent, assertInvalidEvent } = require('servicer-events/testing');
 const samples = require('./samples.cjs');
 
 /** Tests that must pass. */
@@ -28,4 +28,5 @@ exports.failing = (test, expect) => {
   test('FAIL-matcher-issue', () => expect(samples.invalid).toHaveEventIssue('invalid_timestamp', '/receptionDate'));
   test('FAIL-matcher-not-issue', () => expect(samples.invalid).not.toHaveEventIssue('invalid_type'));
   test('FAIL-assert-in-runner', () => assertValidEvent(samples.invalid));
+  test('FAIL-assert-differ-in-runner', () => assertInvalidEvent(samples.invalid, ['invalid_timestamp']));
 };
