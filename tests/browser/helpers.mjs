@@ -1,0 +1,102 @@
+// Shared by the browser tests: the demo server as a child process, Debian's
+// Chromium through playwright-core, and a page that records every problem.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const repo = fileURLToPath(new URL('../..', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** Fails early, with the fix, when the packed package is not installed. */
+export function assertPackageInstalled() {
+  assert.ok(
+    existsSync(new URL('../../node_modules/servicer-events/browser.js', import.meta.url)),
+    'servicer-events is not installed: run bash scripts/build.sh && ' +
+      'npm install --no-save target/pack/servicer-events-*.tgz',
+  );
+}
+
+/** Starts scripts/serve.mjs on a free port; resolves to `{ url, child, output() }`. */
+export function startServer() {
+  const child = spawn(process.execPath, ['scripts/serve.mjs', '--port', '0'], {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d) => (out += d));
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (m) resolve({ url: m[0], child, output: () => out });
+    });
+    child.once('exit', (code) => reject(new Error(`serve.mjs exited (${code}) before listening:\n${out}`)));
+  });
+}
+
+/** Sends SIGTERM; resolves to the exit code (0 for a clean stop). */
+export function stopServer(child) {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => {
+    child.once('exit', (code, signal) => resolve(code ?? signal));
+    child.kill('SIGTERM');
+  });
+}
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Opens the portal in a fresh context (New York time, so local-time handling
+ * is tested away from UTC) and waits until it is ready. `problems` collects
+ * console errors, page errors, failed requests and HTTP errors.
+ */
+export async function openPortal(browser, url, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    timezoneId: 'America/New_York',
+    locale: 'en-US',
+  });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on('request', (req) => requests.push(new URL(req.url()).pathname));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  await page.goto(url);
+  await page.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
+  return { context, page, problems, requests };
+}
+
+/** The event JSON the preview shows. */
+export async function previewJson(page) {
+  return JSON.parse(await page.locator('#preview-code').textContent());
+}
+
+/** The issue with `code` shown inside `scope` (a CSS selector). */
+export function issue(page, scope, code) {
+  return page.locator(`${scope} .issue[data-code="${code}"]`);
+}
