@@ -67,9 +67,10 @@ fn not_expressible() -> String {
      This schema holds its error rules with the default options, except what JSON Schema \
      cannot express: (1) the size limits maxBodyBytes, maxEventNameLength, maxStringLength, \
      maxArrayItems, maxDepth and maxKeys (each overridable per call; maxKeys counts the keys \
-     of all objects together); (2) a key that appears twice in one object of the JSON text \
-     (a schema sees the parsed value, in which one copy is already gone): check with your \
-     JSON parser; (3) values JSON cannot carry (NaN, Infinity, functions, BigInt, circular \
+     of all objects together); (2) rules of the JSON text itself, which a schema never \
+     sees: a key that appears twice in one object (the parsed value has kept one copy) and \
+     a lone surrogate escape such as \\uD800 (validateEventJson rejects both as invalid \
+     JSON text): check them with your JSON parser; (3) values JSON cannot carry (NaN, Infinity, functions, BigInt, circular \
      references), which only a JS caller can pass; (4) the status of the service order \
      (accepted: false or closed: true make every event an error). Warnings (possible_typo, \
      timestamp_in_seconds) and strict mode (warnings as errors, unknown_field) are not \
@@ -275,6 +276,7 @@ mod tests {
             "maxDepth",
             "maxKeys",
             "twice",
+            "surrogate",
             "NaN",
             "accepted",
             "closed",

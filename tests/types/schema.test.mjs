@@ -63,7 +63,14 @@ const NOT_EXPRESSIBLE = new Map([
 
 /** Why the schema cannot judge this vector, or `null` when it can. */
 function skipReason(c) {
-  if (!Object.hasOwn(c, 'event')) return 'no event value (a JSON body case)';
+  if (!Object.hasOwn(c, 'event')) {
+    if (typeof c.body !== 'string') return 'neither an event nor a JSON text body';
+    try {
+      JSON.parse(c.body);
+    } catch {
+      return 'a body JSON.parse rejects';
+    }
+  }
   if (c.options != null) return 'options (strict mode or limits)';
   const order = c.order;
   if (order != null) {
@@ -84,9 +91,10 @@ function skipReason(c) {
   return null;
 }
 
-test('Ajv and validateEvent agree on every shared test vector the schema can express', (t) => {
+test('Ajv agrees with the validator on every shared test vector the schema can express', (t) => {
   const files = readdirSync(vectorsDir).filter((f) => f.endsWith('.json')).sort();
   let checked = 0;
+  let bodies = 0;
   const skipped = new Map();
   for (const file of files) {
     const cases = JSON.parse(readFileSync(new URL(file, vectorsDir), 'utf8'));
@@ -97,8 +105,13 @@ test('Ajv and validateEvent agree on every shared test vector the schema can exp
         continue;
       }
       const serviceType = c.order?.serviceType;
-      const validator = validateEvent(c.event, c.order ?? undefined);
-      const schema = schemaVerdict(c.event, serviceType);
+      // A body case: the schema judges what JSON.parse makes of the text.
+      const isBody = !Object.hasOwn(c, 'event');
+      const event = isBody ? JSON.parse(c.body) : c.event;
+      const validator = isBody
+        ? validateEventJson(c.body, c.order ?? undefined)
+        : validateEvent(c.event, c.order ?? undefined);
+      const schema = schemaVerdict(event, serviceType);
       const where = `${file}: ${c.name}`;
       assert.equal(validator.valid, c.errors.length === 0, `${where}: the validator disagrees with the vector`);
       assert.equal(
@@ -108,9 +121,10 @@ test('Ajv and validateEvent agree on every shared test vector the schema can exp
           `schema errors: ${JSON.stringify(schema.errors)}\nvalidator errors: ${JSON.stringify(validator.errors)}`,
       );
       checked += 1;
+      if (isBody) bodies += 1;
     }
   }
-  t.diagnostic(`${checked} vectors checked in ${files.length} files`);
+  t.diagnostic(`${checked} vectors checked in ${files.length} files (${bodies} of them JSON bodies)`);
   for (const [reason, n] of skipped) t.diagnostic(`${n} skipped: ${reason}`);
   if (files.length > 0) assert.ok(checked > 0, 'the vector files hold no case the schema can express');
 });
@@ -270,6 +284,7 @@ test('Ajv and validateEvent agree on 10,000 generated events', (t) => {
   const coverage = new Map(catalog.fields.map((f) => [f.name, { right: 0, wrong: 0 }]));
   const verdicts = { valid: 0, invalid: 0 };
   const mismatches = { valid: 0, invalid: 0 };
+  let loneSurrogates = 0;
   fc.assert(
     fc.property(generated, (g) => {
       const event = eventOf(g);
@@ -281,9 +296,16 @@ test('Ajv and validateEvent agree on 10,000 generated events', (t) => {
         `schema: ${schema.valid} ${JSON.stringify(schema.errors)}\n` +
         `validator: ${validator.valid} ${JSON.stringify(validator.errors)}`;
       assert.equal(schema.valid, validator.valid, detail);
-      // The same event as a JSON body (what a Worker gets) gets the same verdict.
-      const fromJson = validateEventJson(JSON.stringify(event), order);
-      assert.equal(fromJson.valid, validator.valid, `validateEventJson disagrees\n${detail}`);
+      // The same event as a JSON body (what a Worker gets) gets the same verdict,
+      // unless the text holds a lone surrogate escape: validateEventJson rejects
+      // that as invalid JSON text, a rule of the text the schema cannot see.
+      const body = JSON.stringify(event);
+      if (/\\ud[89a-f][0-9a-f]{2}/i.test(body)) {
+        loneSurrogates += 1;
+      } else {
+        const fromJson = validateEventJson(body, order);
+        assert.equal(fromJson.valid, validator.valid, `validateEventJson disagrees\n${detail}`);
+      }
 
       verdicts[validator.valid ? 'valid' : 'invalid'] += 1;
       if (g.serviceType && typeof g.name === 'string' && listedNames.includes(g.name)) {
@@ -297,6 +319,7 @@ test('Ajv and validateEvent agree on 10,000 generated events', (t) => {
     { seed: 0x5e41ce, numRuns: 10_000 },
   );
   t.diagnostic(`verdicts: ${verdicts.valid} valid, ${verdicts.invalid} invalid`);
+  t.diagnostic(`${loneSurrogates} bodies with a lone surrogate escape not compared with validateEventJson`);
   // Both verdicts are common, every field was tried with right and wrong
   // values, and service-type mismatches were tried (and were all errors).
   assert.ok(verdicts.valid >= 2_000 && verdicts.invalid >= 2_000, JSON.stringify(verdicts));
