@@ -1,0 +1,453 @@
+//! Property tests over hostile input (issue 7): arbitrary JSON text (valid,
+//! mutated, truncated, random bytes) and arbitrary `serde_json` values, with
+//! the default limits and with tiny ones. No input may panic, and every
+//! result keeps its shape: `valid` means no errors, every path is a JSON
+//! Pointer that resolves into the input, `kind` is `None` only when the name
+//! is missing, not a string, empty, or never reached.
+//!
+//! Run more cases with `PROPTEST_CASES=10000 cargo test --test proptest`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+use serde_json::{Map, Value};
+use servicer_events::rules::{self, EVENTS, FIELDS};
+use servicer_events::{
+    validate_json, validate_value, EventKind, IssueCode, Limits, Options, ServiceOrder,
+    ServiceType, ValidationResult,
+};
+
+// ---------------------------------------------------------------- strategies
+
+/// Names that exercise the rules: known fields, events, enum values, their
+/// near misses, hostile keys, and pointer characters that need escaping.
+fn name() -> impl Strategy<Value = String> {
+    let mut pool: Vec<String> = vec![
+        "event".into(),
+        "__proto__".into(),
+        "constructor".into(),
+        "prototype".into(),
+        "".into(),
+        "a/b".into(),
+        "m~n".into(),
+        "~1".into(),
+        "0".into(),
+        "01".into(),
+        "recievedBy".into(),
+        "repair_complete".into(),
+        "Repair-Started".into(),
+        "Parts_Ordered".into(),
+        "email-and-phone".into(),
+        "é\u{1F600}".into(),
+    ];
+    pool.extend(EVENTS.iter().map(|e| e.name.to_owned()));
+    pool.extend(FIELDS.iter().map(|f| f.name.to_owned()));
+    for f in FIELDS {
+        pool.extend(f.ty.values().iter().map(|v| (*v).to_owned()));
+    }
+    prop_oneof![
+        3 => proptest::sample::select(pool),
+        1 => any::<String>(),
+        1 => "[a-z_~/]{0,12}",
+    ]
+}
+
+fn number() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        (0u64..=8_640_000_000_000_001).prop_map(Value::from),
+        (0u64..100_000_000_000).prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("JSON numbers are finite", |n| n.is_finite())
+            .prop_map(Value::from),
+        Just(serde_json::json!(1.5)),
+        Just(serde_json::json!(-0.0)),
+    ]
+}
+
+fn leaf() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        number(),
+        name().prop_map(Value::String),
+    ]
+}
+
+/// Any JSON value, up to a few levels deep.
+fn value() -> impl Strategy<Value = Value> {
+    leaf().prop_recursive(6, 48, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::vec((name(), inner), 0..6)
+                .prop_map(|members| Value::Object(members.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+/// Mostly events: an object with an `event` member (of any value) and known
+/// or unknown fields of any value; sometimes any value at all.
+fn event() -> impl Strategy<Value = Value> {
+    let members = proptest::collection::vec((name(), value()), 0..8);
+    let event_value = prop_oneof![
+        3 => proptest::sample::select(EVENTS.iter().map(|e| e.name).collect::<Vec<_>>())
+            .prop_map(Value::from),
+        2 => value(),
+    ];
+    prop_oneof![
+        4 => (proptest::option::weighted(0.8, event_value), members).prop_map(|(name, members)| {
+            let mut map: Map<String, Value> = members.into_iter().collect();
+            if let Some(name) = name {
+                map.insert("event".into(), name);
+            }
+            Value::Object(map)
+        }),
+        1 => value(),
+    ]
+}
+
+/// Default limits, or every limit tiny so that each one is hit somewhere.
+fn options() -> impl Strategy<Value = Options> {
+    let tiny = (
+        0usize..300,
+        0usize..20,
+        0usize..20,
+        0usize..4,
+        0usize..4,
+        0usize..8,
+    )
+        .prop_map(|(body, name, string, items, depth, keys)| Limits {
+            max_body_bytes: body,
+            max_event_name_length: name,
+            max_string_length: string,
+            max_array_items: items,
+            max_depth: depth,
+            max_keys: keys,
+        });
+    let limits = prop_oneof![Just(Limits::default()), tiny];
+    (any::<bool>(), limits).prop_map(|(strict, limits)| Options { strict, limits })
+}
+
+fn order() -> impl Strategy<Value = Option<ServiceOrder>> {
+    let service_type = proptest::sample::select(ServiceType::ALL.to_vec());
+    let flag = proptest::option::of(any::<bool>());
+    proptest::option::of((service_type, flag.clone(), flag).prop_map(
+        |(service_type, accepted, closed)| ServiceOrder {
+            service_type,
+            accepted,
+            closed,
+        },
+    ))
+}
+
+/// A value printed as JSON text, compactly or pretty.
+fn printed() -> impl Strategy<Value = Vec<u8>> {
+    (event(), any::<bool>()).prop_map(|(v, pretty)| {
+        if pretty {
+            serde_json::to_vec_pretty(&v).unwrap_or_default()
+        } else {
+            serde_json::to_vec(&v).unwrap_or_default()
+        }
+    })
+}
+
+/// JSON text: a value printed compactly or pretty, or broken, or not JSON at all.
+fn json_text() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        3 => printed(),
+        3 => (printed(), proptest::collection::vec(mutation(), 1..4)).prop_map(|(mut text, edits)| {
+            for edit in edits {
+                edit.apply(&mut text);
+            }
+            text
+        }),
+        1 => proptest::collection::vec(any::<u8>(), 0..64),
+        1 => (1usize..3000, proptest::sample::select(vec!["[", "{\"a\":", "{\"metadata\":["]))
+            .prop_map(|(n, open)| open.repeat(n).into_bytes()),
+    ]
+}
+
+/// One edit of JSON text.
+#[derive(Debug, Clone)]
+enum Mutation {
+    Truncate(prop::sample::Index),
+    Delete(prop::sample::Index),
+    Insert(prop::sample::Index, Vec<u8>),
+    Flip(prop::sample::Index, u8),
+    /// Repeats the bytes from one index to another (often a member, so a duplicate key).
+    Repeat(prop::sample::Index, prop::sample::Index),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let index = any::<prop::sample::Index>;
+    let snippet = prop_oneof![
+        proptest::sample::select(vec![
+            b",".to_vec(),
+            b"\"".to_vec(),
+            b"\\".to_vec(),
+            b"\\u".to_vec(),
+            b"\\ud800".to_vec(),
+            b"\\udc00".to_vec(),
+            b"\xef\xbb\xbf".to_vec(),
+            b"\xff".to_vec(),
+            b"\xc3".to_vec(),
+            b"1e400".to_vec(),
+            b"-0".to_vec(),
+            b"9007199254740993".to_vec(),
+            b"\"__proto__\":1,".to_vec(),
+            b"\"event\":\"x\",".to_vec(),
+            b"[[[[".to_vec(),
+            b"}}]]".to_vec(),
+            b"\x00".to_vec(),
+            b"   ".to_vec(),
+        ]),
+        proptest::collection::vec(any::<u8>(), 1..4),
+    ];
+    prop_oneof![
+        index().prop_map(Mutation::Truncate),
+        index().prop_map(Mutation::Delete),
+        (index(), snippet).prop_map(|(i, s)| Mutation::Insert(i, s)),
+        (index(), any::<u8>()).prop_map(|(i, b)| Mutation::Flip(i, b)),
+        (index(), index()).prop_map(|(a, b)| Mutation::Repeat(a, b)),
+    ]
+}
+
+impl Mutation {
+    fn apply(self, text: &mut Vec<u8>) {
+        let len = text.len();
+        let at = |i: prop::sample::Index| if len == 0 { 0 } else { i.index(len + 1) };
+        match self {
+            Mutation::Truncate(i) => text.truncate(at(i)),
+            Mutation::Delete(i) if len > 0 => {
+                text.remove(i.index(len));
+            }
+            Mutation::Delete(_) => {}
+            Mutation::Insert(i, bytes) => {
+                let at = at(i);
+                text.splice(at..at, bytes);
+            }
+            Mutation::Flip(i, b) if len > 0 => text[i.index(len)] ^= b,
+            Mutation::Flip(..) => {}
+            Mutation::Repeat(a, b) => {
+                let (a, b) = (at(a), at(b));
+                let (from, to) = (a.min(b), a.max(b));
+                let copy = text[from..to].to_vec();
+                text.splice(to..to, copy);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- invariants
+
+/// Whether `path` is an RFC 6901 JSON Pointer: empty, or `/`-separated
+/// segments in which `~` is always followed by `0` or `1`.
+fn is_json_pointer(path: &str) -> bool {
+    if path.is_empty() {
+        return true;
+    }
+    let Some(rest) = path.strip_prefix('/') else {
+        return false;
+    };
+    let mut chars = rest.chars();
+    while let Some(c) = chars.next() {
+        if c == '~' && !matches!(chars.next(), Some('0' | '1')) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Checks the result's shape; `input` is the value the text parses to (or
+/// the value given), when there is one.
+fn check(result: &ValidationResult, input: Option<&Value>, options: &Options) {
+    check_paths(result, input, options);
+    check_kind(result, input, options);
+}
+
+/// `valid`, warning codes and paths.
+fn check_paths(result: &ValidationResult, input: Option<&Value>, options: &Options) {
+    assert_eq!(result.valid, result.errors.is_empty(), "{result:#?}");
+    if options.strict {
+        assert!(
+            result.warnings.is_empty(),
+            "strict has no warnings: {result:#?}"
+        );
+    }
+    for issue in &result.warnings {
+        assert!(issue.code.is_warning(), "{issue:?} is not a warning code");
+    }
+    for issue in result.issues() {
+        assert!(!issue.message.is_empty(), "{issue:?} has no message");
+        assert!(is_json_pointer(&issue.path), "{issue:?}: bad pointer");
+        match issue.code {
+            IssueCode::InvalidJson
+            | IssueCode::NotAnObject
+            | IssueCode::OrderNotAccepted
+            | IssueCode::OrderClosed => {
+                assert_eq!(issue.path, "", "{issue:?}")
+            }
+            IssueCode::MissingEvent
+            | IssueCode::EmptyEventName
+            | IssueCode::EventNotAllowedForServiceType => {
+                assert_eq!(issue.path, "/event", "{issue:?}")
+            }
+            _ => {}
+        }
+        // `missing_event` points where the name should be; everything else
+        // points at something that is there.
+        if let (Some(input), false) = (input, issue.code == IssueCode::MissingEvent) {
+            assert!(
+                input.pointer(&issue.path).is_some(),
+                "{issue:?} does not resolve in {input}"
+            );
+        }
+    }
+}
+
+/// `kind` is that of the name, and `None` only when there is no name to read.
+fn check_kind(result: &ValidationResult, input: Option<&Value>, options: &Options) {
+    let stopped = result
+        .errors
+        .iter()
+        .any(|i| matches!(i.code, IssueCode::LimitExceeded | IssueCode::InvalidJson));
+    let name = input
+        .and_then(|v| v.as_object())
+        .and_then(|o| o.get("event"));
+    match (result.kind, name) {
+        (Some(kind), Some(Value::String(name))) if !name.is_empty() => {
+            let too_long = name.chars().count() > options.limits.max_event_name_length;
+            let want = if too_long {
+                EventKind::Other
+            } else {
+                rules::event_kind(name)
+            };
+            assert_eq!(kind, want, "kind of {name:?}");
+        }
+        (Some(kind), _) if input.is_some() => {
+            panic!("kind {kind:?} without a non-empty name: {result:#?}")
+        }
+        // The walk stopped (a limit, broken text) before it read the name.
+        (None, Some(Value::String(name))) if !name.is_empty() => {
+            assert!(stopped, "kind None for {name:?}: {result:#?}")
+        }
+        _ => {}
+    }
+}
+
+fn config() -> Config {
+    let defaults = Config::default();
+    Config {
+        // 1,024 cases a property by default (a few seconds); PROPTEST_CASES overrides.
+        cases: if std::env::var_os("PROPTEST_CASES").is_some() {
+            defaults.cases
+        } else {
+            1024
+        },
+        // Failures are reproduced from the seed printed; no files in tests/.
+        failure_persistence: None,
+        ..defaults
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Any value through `validate_value`.
+    #[test]
+    fn values_never_panic_and_paths_resolve(
+        value in event(),
+        order in order(),
+        options in options(),
+    ) {
+        let result = validate_value(&value, order.as_ref(), &options);
+        check(&result, Some(&value), &options);
+    }
+
+    /// Any text, valid or broken, through `validate_json`.
+    #[test]
+    fn text_never_panics_and_paths_resolve(
+        text in json_text(),
+        order in order(),
+        options in options(),
+    ) {
+        let result = validate_json(&text, order.as_ref(), &options);
+        let parsed = serde_json::from_slice::<Value>(&text).ok();
+        let over = text.len() > options.limits.max_body_bytes;
+        if parsed.is_some() && !over {
+            let broken = result.errors.iter().find(|i| i.code == IssueCode::InvalidJson);
+            prop_assert!(broken.is_none(), "serde_json reads it, we do not: {broken:?}");
+        }
+        let duplicates = result.issues().any(|i| i.code == IssueCode::DuplicateKey);
+        if over {
+            prop_assert!(result.errors.iter().any(|i| i.code == IssueCode::LimitExceeded && i.path.is_empty()));
+        }
+        let input = parsed.as_ref().filter(|_| !over);
+        check_paths(&result, input, &options);
+        // With a duplicate `event`, serde_json keeps the last; the validator
+        // takes the kind from the first.
+        if !duplicates {
+            check_kind(&result, input, &options);
+        }
+    }
+
+    /// A value and its JSON text give the same result: the two sources agree.
+    #[test]
+    fn value_and_its_text_agree(
+        value in event(),
+        pretty in any::<bool>(),
+        order in order(),
+        options in options(),
+    ) {
+        let mut options = options;
+        options.limits.max_body_bytes = usize::MAX;
+        let text = if pretty {
+            serde_json::to_vec_pretty(&value)
+        } else {
+            serde_json::to_vec(&value)
+        };
+        let text = text.map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let from_value = validate_value(&value, order.as_ref(), &options);
+        let from_text = validate_json(&text, order.as_ref(), &options);
+        prop_assert_eq!(from_value, from_text);
+    }
+}
+
+/// Deep nesting on both paths: no stack overflow, `limit_exceeded` at depth.
+#[test]
+fn deep_nesting_is_a_limit_not_a_crash() {
+    let depth = 100_000;
+    let text = format!(
+        "{{\"event\":\"x\",\"deep\":{}{}}}",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    let result = validate_json(text.as_bytes(), None, &Options::default());
+    assert!(!result.valid);
+    assert_eq!(result.errors.len(), 1, "{result:#?}");
+    assert_eq!(result.errors[0].code, IssueCode::LimitExceeded);
+    // The event's fields are depth 1: the 32nd `[` inside is depth 33.
+    let want = format!("/deep{}", "/0".repeat(32));
+    assert_eq!(result.errors[0].path, want);
+
+    // serde_json cannot build such a value without its recursion limit, and
+    // dropping one recursively overflows: build and take it apart by hand.
+    let mut value = Value::Array(Vec::new());
+    for _ in 0..depth {
+        value = Value::Array(vec![value]);
+    }
+    let event = serde_json::json!({"event": "x"});
+    let mut event = event;
+    if let Some(map) = event.as_object_mut() {
+        map.insert("deep".into(), value);
+    }
+    let result = validate_value(&event, None, &Options::default());
+    assert_eq!(result.errors.len(), 1, "{result:#?}");
+    assert_eq!(result.errors[0].code, IssueCode::LimitExceeded);
+    assert_eq!(result.errors[0].path, want);
+    let mut next = event.as_object_mut().and_then(|m| m.remove("deep"));
+    while let Some(Value::Array(mut items)) = next {
+        next = items.pop();
+    }
+}
