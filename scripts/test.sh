@@ -23,7 +23,7 @@ npm install --no-save --no-audit --no-fund --loglevel=error target/pack/servicer
 
 step "wasm-bindgen tests (wasm32, in Node)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --quiet --target wasm32-unknown-unknown --test wasm
+  cargo test --target wasm32-unknown-unknown --test wasm 2>&1 | grep -vE "^\s+(Compiling|Finished|Running)"
 
 [ -f scripts/fuzz.sh ] && { step "fuzzing (bounded)"; bash scripts/fuzz.sh; }
 

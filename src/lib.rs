@@ -30,8 +30,9 @@ pub mod typescript;
 mod validate;
 pub mod value_source;
 
+/// The JavaScript API (wasm32 only): what the npm package exports.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use catalog::{catalog, Catalog};
 pub use issue::{Issue, IssueCode};

@@ -77,6 +77,11 @@ impl JsSource {
             return Token::Number(n);
         }
         if let Some(s) = value.as_string() {
+            // Crossing into Rust turns a lone surrogate into U+FFFD; JSON.stringify
+            // would send it as an escape the JSON path rejects, so reject it here too.
+            if s.contains('\u{fffd}') && JsValue::from_str(&s) != value {
+                return self.foreign("a string with a lone surrogate (half of a UTF-16 pair), which is not Unicode text");
+            }
             let chars = s.chars().count();
             self.text = s;
             return Token::String { chars };
