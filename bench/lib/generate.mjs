@@ -214,7 +214,8 @@ export function generate({ count = 4000, seed = 1, invalidShare = 0.2 } = {}) {
   for (let i = 0; i < count; i++) {
     let { ev, st } = validEvent(r);
     let intent = 'valid';
-    if (r.next() < invalidShare) {
+    // Exactly `invalidShare` of the items (spread evenly, then shuffled below).
+    if (Math.floor((i + 1) * invalidShare) > Math.floor(i * invalidShare)) {
       const kinds = [];
       const times = r.chance(0.1) ? 2 : 1;
       for (let k = 0; k < times; k++) {
@@ -236,6 +237,11 @@ export function generate({ count = 4000, seed = 1, invalidShare = 0.2 } = {}) {
     const order = st === 0 ? undefined : orderFor(st, r);
     const json = JSON.stringify(ev);
     items.push({ event: ev, order, st, intent, json, bytes: enc.encode(json) });
+  }
+  // Shuffle, so that invalid items come at no regular interval.
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(r.next() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
   }
   return items;
 }

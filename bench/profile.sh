@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Where the package's time goes, by Rust function: CPU profiles of
+# validateEvent and validateEventJson (bytes) over the bench corpus, using the
+# .wasm as cargo built it, passed through wasm-bindgen but not wasm-opt (which
+# strips the function names). Usage: bash bench/profile.sh [seconds per mode]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+wasm="$root/target/wasm32-unknown-unknown/release/servicer_events.wasm"
+[ -f "$wasm" ] || (cd "$root" && bash scripts/build.sh)
+bash "$here/setup.sh" --deps
+out="$here/.generated/named"
+rm -rf "$out"
+wasm-bindgen --target nodejs --no-typescript --out-dir "$out" "$wasm"
+echo '{"type":"commonjs"}' > "$out/package.json"
+exec node "$here/lib/profile.mjs" "$out/servicer_events.js" "${1:-5}"
