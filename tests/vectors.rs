@@ -17,7 +17,10 @@ struct Case {
 
 fn cases() -> Vec<Case> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors");
-    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     let mut out = Vec::new();
     for path in files {
@@ -48,8 +51,16 @@ fn options(raw: &Value) -> Options {
     let mut options = Options::default();
     if let Some(o) = raw.get("options") {
         options.strict = o.get("strict").and_then(Value::as_bool).unwrap_or(false);
-        for (name, value) in o.get("limits").and_then(Value::as_object).into_iter().flatten() {
-            assert!(options.limits.set(name, value.as_u64().unwrap() as usize), "{name}");
+        for (name, value) in o
+            .get("limits")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            assert!(
+                options.limits.set(name, value.as_u64().unwrap() as usize),
+                "{name}"
+            );
         }
     }
     options
@@ -59,24 +70,47 @@ fn issues(list: &Value) -> Vec<(String, String)> {
     list.as_array()
         .unwrap()
         .iter()
-        .map(|i| (i["code"].as_str().unwrap().to_owned(), i["path"].as_str().unwrap().to_owned()))
+        .map(|i| {
+            (
+                i["code"].as_str().unwrap().to_owned(),
+                i["path"].as_str().unwrap().to_owned(),
+            )
+        })
         .collect()
 }
 
 fn got(result: &[servicer_events::Issue]) -> Vec<(String, String)> {
-    result.iter().map(|i| (i.code.as_str().to_owned(), i.path.clone())).collect()
+    result
+        .iter()
+        .map(|i| (i.code.as_str().to_owned(), i.path.clone()))
+        .collect()
 }
 
 fn check(case: &Case, how: &str, result: &ValidationResult) {
     let label = format!("{} / {} ({how})", case.file, case.name);
-    assert_eq!(got(&result.errors), issues(&case.raw["errors"]), "errors of {label}");
-    assert_eq!(got(&result.warnings), issues(&case.raw["warnings"]), "warnings of {label}");
+    assert_eq!(
+        got(&result.errors),
+        issues(&case.raw["errors"]),
+        "errors of {label}"
+    );
+    assert_eq!(
+        got(&result.warnings),
+        issues(&case.raw["warnings"]),
+        "warnings of {label}"
+    );
     assert_eq!(result.valid, result.errors.is_empty(), "{label}");
     if let Some(kind) = case.raw.get("kind") {
-        assert_eq!(result.kind.map(|k| k.as_str()), kind.as_str(), "kind of {label}");
+        assert_eq!(
+            result.kind.map(|k| k.as_str()),
+            kind.as_str(),
+            "kind of {label}"
+        );
     }
     for issue in result.errors.iter().chain(&result.warnings) {
-        assert!(!issue.message.is_empty() && issue.message.ends_with(['.', '?']), "{label}: {issue:?}");
+        assert!(
+            !issue.message.is_empty() && issue.message.ends_with(['.', '?']),
+            "{label}: {issue:?}"
+        );
     }
 }
 
@@ -90,9 +124,17 @@ fn every_vector_passes_on_values_and_on_text() {
             check(&case, "body", &result);
         } else {
             let event = &case.raw["event"];
-            check(&case, "value", &validate_value(event, order.as_ref(), &options));
+            check(
+                &case,
+                "value",
+                &validate_value(event, order.as_ref(), &options),
+            );
             let text = serde_json::to_string(event).unwrap();
-            check(&case, "text", &validate_json(text.as_bytes(), order.as_ref(), &options));
+            check(
+                &case,
+                "text",
+                &validate_json(text.as_bytes(), order.as_ref(), &options),
+            );
         }
     }
 }
@@ -108,6 +150,10 @@ fn every_issue_code_has_a_vector() {
         }
     }
     for code in IssueCode::ALL {
-        assert!(seen.contains(code.as_str()), "no vector produces {}", code.as_str());
+        assert!(
+            seen.contains(code.as_str()),
+            "no vector produces {}",
+            code.as_str()
+        );
     }
 }
