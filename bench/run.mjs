@@ -27,11 +27,11 @@ import { goals, renderReport } from './lib/report.mjs';
 
 const { values: opt } = parseArgs({
   options: {
-    events: { type: 'string', default: '4000' },
+    events: { type: 'string' },
     seed: { type: 'string', default: '1' },
-    rounds: { type: 'string', default: '30' },
-    'sample-ms': { type: 'string', default: '25' },
-    'cold-runs': { type: 'string', default: '9' },
+    rounds: { type: 'string' },
+    'sample-ms': { type: 'string' },
+    'cold-runs': { type: 'string' },
     quick: { type: 'boolean', default: false },
     'no-cold': { type: 'boolean', default: false },
     schema: { type: 'string', default: 'auto' },
@@ -39,12 +39,13 @@ const { values: opt } = parseArgs({
     out: { type: 'string', default: join(BENCH_DIR, 'results.md') },
   },
 });
-const num = (k, quick) => (opt.quick && quick !== undefined ? quick : Number(opt[k]));
-const events = num('events', 1000);
+// An explicit option wins over --quick, which wins over the default.
+const num = (k, normal, quick) => Number(opt[k] ?? (opt.quick ? quick : normal));
+const events = num('events', 4000, 1000);
 const seed = Number(opt.seed);
-const rounds = num('rounds', 6);
-const sampleMs = num('sample-ms', 10);
-const coldRuns = num('cold-runs', 3);
+const rounds = num('rounds', 30, 6);
+const sampleMs = num('sample-ms', 25, 10);
+const coldRuns = num('cold-runs', 9, 3);
 const log = (m) => process.stderr.write(`bench: ${m}\n`);
 const started = Date.now();
 
@@ -148,6 +149,7 @@ const report = renderReport({
   withOrder: items.filter((it) => it.st !== 0).length / items.length,
   agreement: `${agreement.checkedCases} checked cases`,
   agreementOk: !failed,
+  reference: pkg ? '`validateEvent`' : "the generator's intent (no package)",
   schemaSource: built.schemaSource,
   schemaNote,
   rounds,
