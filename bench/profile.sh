@@ -2,7 +2,8 @@
 # Where the package's time goes, by Rust function: CPU profiles of
 # validateEvent and validateEventJson (bytes) over the bench corpus, using the
 # .wasm as cargo built it, passed through wasm-bindgen but not wasm-opt (which
-# strips the function names). Usage: bash bench/profile.sh [seconds per mode]
+# strips the function names); then which crates and functions make the .wasm
+# big. Usage: bash bench/profile.sh [seconds per mode]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -13,4 +14,6 @@ out="$here/.generated/named"
 rm -rf "$out"
 wasm-bindgen --target nodejs --no-typescript --out-dir "$out" "$wasm"
 echo '{"type":"commonjs"}' > "$out/package.json"
-exec node "$here/lib/profile.mjs" "$out/servicer_events.js" "${1:-5}"
+node "$here/lib/profile.mjs" "$out/servicer_events.js" "${1:-5}"
+echo
+node "$here/lib/wasm-sizes.mjs" "$out/servicer_events_bg.wasm" 20
