@@ -1,19 +1,5 @@
-//! Strict validation of update-repair service-order events.
-//!
-//! One rule table ([`rules`]) drives the validator, the catalogue, the
-//! TypeScript declarations and the JSON Schema. The core is pure Rust; the
-//! `wasm` module, compiled only for `wasm32`, is the thin JavaScript skin.
-//!
-//! ```
-//! use servicer_events::{validate_json, Options, ServiceOrder, ServiceType};
-//!
-//! let order = ServiceOrder::new(ServiceType::RepairDepot);
-//! let body = br#"{"event":"repair_started","repairStartedAt":"soon"}"#;
-//! let result = validate_json(body, Some(&order), &Options::default());
-//! assert!(!result.valid);
-//! assert_eq!(result.errors[0].code.as_str(), "invalid_type");
-//! assert_eq!(result.errors[0].path, "/repairStartedAt");
-//! ```
+#![doc = include_str!("../README.md")]
+#![deny(missing_docs)]
 
 pub mod catalog;
 pub mod iso8601;
