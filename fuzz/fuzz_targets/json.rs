@@ -18,7 +18,10 @@ fuzz_target!(|data: &[u8]| {
     let parsed = serde_json::from_slice::<serde_json::Value>(body).ok();
     if parsed.is_some() && !over {
         assert!(
-            result.errors.iter().all(|i| i.code != IssueCode::InvalidJson),
+            result
+                .errors
+                .iter()
+                .all(|i| i.code != IssueCode::InvalidJson),
             "{result:?}"
         );
     }
