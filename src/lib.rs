@@ -1,5 +1,16 @@
 #![doc = include_str!("../README.md")]
 #![deny(missing_docs)]
+// No panic path on input (issue 7): a panic in WebAssembly aborts the module
+// for every later call in the isolate. Tests may unwrap.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
 
 pub mod catalog;
 pub mod iso8601;

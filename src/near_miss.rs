@@ -48,32 +48,40 @@ fn normalized_eq(name: &[char], known: &str) -> bool {
 }
 
 /// Optimal-string-alignment distance between `a` and `b`, or `None` when it
-/// is above `max` (decided early from the lengths alone).
+/// is above `max` (decided early from the lengths alone). Three rows of the
+/// dynamic programme (two back, for transpositions), read with `get`: no
+/// index can panic.
 fn bounded_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    let width = b.len() + 1;
-    let mut rows = vec![0usize; 3 * width];
-    let (mut prev2, mut prev, mut cur) = (0, width, 2 * width);
-    for (j, slot) in rows[prev..prev + width].iter_mut().enumerate() {
-        *slot = j;
-    }
-    for i in 1..=a.len() {
-        rows[cur] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[prev + j] + 1)
-                .min(rows[cur + j - 1] + 1)
-                .min(rows[prev + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[prev2 + j - 2] + 1);
+    let mut prev2: Vec<usize> = Vec::with_capacity(b.len() + 1);
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur: Vec<usize> = Vec::with_capacity(b.len() + 1);
+    let mut a_prev = None;
+    for (i, &ca) in a.iter().enumerate() {
+        cur.clear();
+        cur.push(i + 1);
+        let mut b_prev = None;
+        for (j, &cb) in b.iter().enumerate() {
+            let at = |row: &[usize], k: usize| row.get(k).copied().unwrap_or(usize::MAX);
+            let mut d = at(&prev, j + 1)
+                .saturating_add(1)
+                .min(at(&cur, j).saturating_add(1))
+                .min(at(&prev, j).saturating_add(usize::from(ca != cb)));
+            if a_prev == Some(cb) && b_prev == Some(ca) {
+                if let Some(k) = j.checked_sub(1) {
+                    d = d.min(at(&prev2, k).saturating_add(1));
+                }
             }
-            rows[cur + j] = d;
+            cur.push(d);
+            b_prev = Some(cb);
         }
-        (prev2, prev, cur) = (prev, cur, prev2);
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+        a_prev = Some(ca);
     }
-    let d = rows[prev + b.len()];
+    let d = prev.get(b.len()).copied()?;
     (d <= max).then_some(d)
 }
 
@@ -116,5 +124,58 @@ mod tests {
     fn huge_names_are_not_compared() {
         let long = "a".repeat(100_000);
         assert_eq!(suggest(&long, EVENTS), None);
+    }
+
+    /// The textbook optimal-string-alignment distance, for comparison.
+    fn reference(a: &[char], b: &[char]) -> usize {
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                d[i][j] = (d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1)
+                    .min(d[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    #[test]
+    fn distance_matches_the_textbook_on_all_short_strings() {
+        let mut words: Vec<Vec<char>> = vec![Vec::new()];
+        for _ in 0..5 {
+            let longer: Vec<Vec<char>> = words
+                .iter()
+                .filter(|w| w.len() < 5)
+                .flat_map(|w| {
+                    "abc".chars().map(move |c| {
+                        let mut w = w.clone();
+                        w.push(c);
+                        w
+                    })
+                })
+                .collect();
+            words.extend(longer);
+            words.sort();
+            words.dedup();
+        }
+        for a in &words {
+            for b in &words {
+                let want = reference(a, b);
+                for max in 0..=3 {
+                    let got = bounded_distance(a, b, max);
+                    assert_eq!(got, (want <= max).then_some(want), "{a:?} {b:?} {max}");
+                }
+            }
+        }
     }
 }

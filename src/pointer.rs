@@ -52,19 +52,18 @@ impl Pointer {
 }
 
 /// Appends `n` in decimal without going through `core::fmt`.
-pub fn push_decimal(out: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
+pub fn push_decimal(out: &mut String, n: usize) {
+    // The largest power of ten not above `n` (1 for 0), then digit by digit.
+    let mut unit = 1;
+    while n / unit >= 10 {
+        unit *= 10;
+    }
     loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
+        out.push(char::from(b'0' + (n / unit % 10) as u8));
+        if unit == 1 {
             break;
         }
-    }
-    for &d in digits.get(i..).unwrap_or_default() {
-        out.push(char::from(d));
+        unit /= 10;
     }
 }
 
@@ -85,6 +84,15 @@ mod tests {
             let mut p = Pointer::default();
             p.push_key(key);
             assert_eq!(p.as_str(), want, "{key}");
+        }
+    }
+
+    #[test]
+    fn decimals() {
+        for n in [0, 7, 10, 12, 99, 100, 1_000_000_007, usize::MAX] {
+            let mut out = String::from("/");
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("/{n}"));
         }
     }
 

@@ -92,7 +92,9 @@ fn event_name_schema(service_type: Option<ServiceType>) -> Value {
             .filter(|e| !e.kind.allowed_for(t))
             .map(|e| e.name)
             .collect();
-        schema["not"] = json!({ "enum": forbidden });
+        if let Some(map) = schema.as_object_mut() {
+            map.insert("not".into(), json!({ "enum": forbidden }));
+        }
     }
     schema
 }
@@ -100,7 +102,10 @@ fn event_name_schema(service_type: Option<ServiceType>) -> Value {
 /// The schema of one known field's value, with its description.
 fn field_schema(field: &FieldSpec) -> Value {
     let mut schema = type_schema(field.ty);
-    schema["description"] = json!(format!("{} {}", field.description, listed_on(field)));
+    if let Some(map) = schema.as_object_mut() {
+        let description = format!("{} {}", field.description, listed_on(field));
+        map.insert("description".into(), json!(description));
+    }
     schema
 }
 

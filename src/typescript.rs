@@ -108,6 +108,10 @@ fn listed_on(field: &FieldSpec) -> String {
 
 /// The limits' JSDoc, by their JS name. A limit added in `options.rs` without
 /// a line here makes generation panic, so the test names what is missing.
+#[allow(
+    clippy::panic,
+    reason = "generation time only, never on input: the test must fail loudly"
+)]
 fn limit_doc(name: &str) -> &'static str {
     match name {
         "maxBodyBytes" => "UTF-8 bytes of the body given to `validateEventJson`; exactly the limit is allowed.",
@@ -145,7 +149,11 @@ impl Out {
         for (i, paragraph) in paragraphs.iter().enumerate() {
             // List items follow each other; other paragraphs are set apart.
             let item = paragraph.starts_with("- ");
-            if i > 0 && !(item && paragraphs[i - 1].starts_with("- ")) {
+            let after_item = i
+                .checked_sub(1)
+                .and_then(|p| paragraphs.get(p))
+                .is_some_and(|p| p.starts_with("- "));
+            if i > 0 && !(item && after_item) {
                 let _ = writeln!(self.0, "{pad} *");
             }
             let hang = if item { "  " } else { "" };
@@ -179,10 +187,11 @@ impl Out {
     }
 
     fn field(&mut self, field: &FieldSpec, with_listed_on: bool) {
-        let mut docs = vec![field.description.to_owned()];
-        if with_listed_on {
-            docs[0] = format!("{} {}", field.description, listed_on(field));
-        }
+        let mut docs = vec![if with_listed_on {
+            format!("{} {}", field.description, listed_on(field))
+        } else {
+            field.description.to_owned()
+        }];
         if let Some(note) = type_note(field.ty) {
             docs.push(note.to_owned());
         }
@@ -392,11 +401,11 @@ impl Out {
 
 /// Splits `text` into lines of at most `width` characters, at spaces.
 fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = vec![String::new()];
+    let mut lines = Vec::new();
+    let mut last = String::new();
     for word in text.split_whitespace() {
-        let last = lines.last_mut().expect("never empty");
         if !last.is_empty() && last.len() + 1 + word.len() > width {
-            lines.push(word.to_owned());
+            lines.push(std::mem::replace(&mut last, word.to_owned()));
         } else {
             if !last.is_empty() {
                 last.push(' ');
@@ -404,6 +413,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
             last.push_str(word);
         }
     }
+    lines.push(last);
     lines
 }
 
