@@ -3,7 +3,7 @@
 //! explicit stack, so nesting depth never touches the call stack, and it
 //! reports keys repeated in one object.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use crate::token::{Source, SourceError, Token};
 
@@ -28,7 +28,7 @@ struct Frame {
     /// Index into `JsonSource::keys` where this object's keys start.
     keys_from: usize,
     /// Decoded keys, once the object has more than `LINEAR_KEYS`.
-    set: Option<HashSet<String>>,
+    set: Option<BTreeSet<String>>,
 }
 
 /// Tokens of one JSON text.
@@ -44,6 +44,8 @@ pub struct JsonSource<'a> {
     scratch: String,
     raw: (usize, usize),
     escaped: bool,
+    /// Byte range of the last number literal.
+    number: (usize, usize),
 }
 
 impl<'a> JsonSource<'a> {
@@ -76,6 +78,7 @@ impl<'a> JsonSource<'a> {
             scratch: String::new(),
             raw: (0, 0),
             escaped: false,
+            number: (0, 0),
         })
     }
 
@@ -189,6 +192,7 @@ impl<'a> JsonSource<'a> {
         if let Some(b'0'..=b'9') = self.peek() {
             return self.fail("has a number with a leading zero");
         }
+        self.number = (start, self.pos);
         let literal = self.text.get(start..self.pos).unwrap_or_default();
         // The grammar above is a subset of what `f64::from_str` accepts; it
         // rounds correctly and overflows to infinity, which the validator flags.
@@ -411,6 +415,13 @@ impl Source for JsonSource<'_> {
         decoded(self.text, self.raw, self.escaped, &self.scratch)
     }
 
+    fn number_text(&self, _: f64) -> String {
+        self.text
+            .get(self.number.0..self.number.1)
+            .unwrap_or_default()
+            .to_owned()
+    }
+
     fn finish(&mut self) -> Result<(), SourceError> {
         self.skip_ws();
         if self.pos < self.bytes.len() {
@@ -441,6 +452,7 @@ fn unescape(raw: &str) -> String {
         scratch: String::new(),
         raw: (0, 0),
         escaped: false,
+        number: (0, 0),
     };
     match source.string() {
         Ok(_) => source.text().to_owned(),

@@ -35,16 +35,21 @@ pub fn suggest<'k>(name: &str, known: impl IntoIterator<Item = &'k str>) -> Opti
     best.map(|(_, c)| c)
 }
 
-fn normalize(c: char) -> impl Iterator<Item = char> {
-    let mapped = if c == '-' || c == ' ' { '_' } else { c };
-    mapped.to_lowercase()
+/// Known names are ASCII, so ASCII case folding is all a match needs (and it
+/// keeps Unicode case tables out of the WebAssembly module).
+fn normalize(c: char) -> char {
+    if c == '-' || c == ' ' {
+        '_'
+    } else {
+        c.to_ascii_lowercase()
+    }
 }
 
 fn normalized_eq(name: &[char], known: &str) -> bool {
     name.iter()
         .copied()
-        .flat_map(normalize)
-        .eq(known.chars().flat_map(normalize))
+        .map(normalize)
+        .eq(known.chars().map(normalize))
 }
 
 /// Optimal-string-alignment distance between `a` and `b`, or `None` when it

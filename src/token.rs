@@ -54,6 +54,10 @@ pub trait Source {
     /// The text of the last `Key`, `String` or `Foreign` token.
     fn text(&self) -> &str;
 
+    /// The text of the last `Number` token, `n`, for messages: only asked for
+    /// numbers that are not integers below 1e21.
+    fn number_text(&self, n: f64) -> String;
+
     /// Called when the top-level value is complete: JSON text checks that
     /// nothing but whitespace follows.
     fn finish(&mut self) -> Result<(), SourceError> {
@@ -74,5 +78,9 @@ impl Source for Empty {
 
     fn text(&self) -> &str {
         ""
+    }
+
+    fn number_text(&self, _: f64) -> String {
+        String::new()
     }
 }

@@ -14,6 +14,7 @@ pub struct ValueSource<'v> {
     next_value: Option<&'v Value>,
     stack: Vec<Cursor<'v>>,
     text: &'v str,
+    number: Option<&'v serde_json::Number>,
 }
 
 impl<'v> ValueSource<'v> {
@@ -23,6 +24,7 @@ impl<'v> ValueSource<'v> {
             next_value: Some(value),
             stack: Vec::new(),
             text: "",
+            number: None,
         }
     }
 
@@ -30,7 +32,10 @@ impl<'v> ValueSource<'v> {
         match value {
             Value::Null => Token::Null,
             Value::Bool(b) => Token::Bool(*b),
-            Value::Number(n) => Token::Number(n.as_f64().unwrap_or(f64::NAN)),
+            Value::Number(n) => {
+                self.number = Some(n);
+                Token::Number(n.as_f64().unwrap_or(f64::NAN))
+            }
             Value::String(s) => {
                 self.text = s;
                 Token::String {
@@ -82,5 +87,11 @@ impl Source for ValueSource<'_> {
 
     fn text(&self) -> &str {
         self.text
+    }
+
+    fn number_text(&self, n: f64) -> String {
+        // As serde_json writes it, so a value and its JSON text read alike.
+        self.number
+            .map_or_else(|| n.to_string(), ToString::to_string)
     }
 }

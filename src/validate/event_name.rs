@@ -4,9 +4,9 @@ use super::{Flow, Run};
 use crate::issue::{Issue, IssueCode};
 use crate::near_miss;
 use crate::rules::{self, EventKind};
-use crate::token::{Source, Token};
+use crate::token::Token;
 
-impl<S: Source + ?Sized> Run<'_, S> {
+impl Run<'_> {
     /// Checks the value of `event`, whose key was just read.
     pub(super) fn event_name(&mut self) -> Flow {
         let first_time = !self.has_event;

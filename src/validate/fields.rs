@@ -1,11 +1,11 @@
 //! The event's own members: the name, the known fields with their types,
 //! and the fields no event lists.
 
-use super::{number, Flow, Run};
+use super::{Flow, Run};
 use crate::issue::IssueCode;
 use crate::near_miss;
 use crate::rules::{self, FieldSpec, FieldType, EVENT_FIELD};
-use crate::token::{Source, Token};
+use crate::token::Token;
 
 /// The largest timestamp: the range of a JS `Date`.
 const MAX_TIMESTAMP: f64 = 8.64e15;
@@ -19,7 +19,7 @@ enum Role {
     Unknown(Option<&'static str>),
 }
 
-impl<S: Source + ?Sized> Run<'_, S> {
+impl Run<'_> {
     /// Checks the member whose key was just read (its path is pushed).
     pub(super) fn member(&mut self) -> Flow {
         let key = self.src.text();
@@ -126,7 +126,7 @@ impl<S: Source + ?Sized> Run<'_, S> {
             ),
             Token::Number(n) if !n.is_finite() => (
                 IssueCode::NotJson,
-                format!("{label} is {}, which JSON cannot represent; send a {expected}.", number(n)),
+                format!("{label} is {}, which JSON cannot represent; send a {expected}.", self.number(n)),
             ),
             _ => (
                 IssueCode::InvalidType,
@@ -163,23 +163,23 @@ impl<S: Source + ?Sized> Run<'_, S> {
         if let Some(problem) = problem {
             let message = format!(
                 "{label} must be a timestamp in integer milliseconds since 1970, and {} is not: {problem}.",
-                number(n)
+                self.number(n)
             );
             let issue = self
                 .here(IssueCode::InvalidTimestamp, message)
                 .expected(FieldType::Timestamp.expected())
-                .received(format!("number {}", number(n)));
+                .received(format!("number {}", self.number(n)));
             self.report(issue);
         } else if n > 0.0 && n < SECONDS_BELOW {
-            let millis = number(n * 1000.0);
+            let millis = self.number(n * 1000.0);
             let message = format!(
                 "{label} is {}, which looks like seconds: timestamps are milliseconds ({millis}).",
-                number(n)
+                self.number(n)
             );
             let issue = self
                 .here(IssueCode::TimestampInSeconds, message)
                 .expected(FieldType::Timestamp.expected())
-                .received(format!("number {}", number(n)))
+                .received(format!("number {}", self.number(n)))
                 .suggestion(millis);
             self.report(issue);
         }

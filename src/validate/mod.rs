@@ -27,8 +27,8 @@ struct Frame {
 }
 
 /// The state of one validation.
-pub(crate) struct Run<'s, S: Source + ?Sized> {
-    src: &'s mut S,
+pub(crate) struct Run<'s> {
+    src: &'s mut dyn Source,
     limits: Limits,
     strict: bool,
     service_type: Option<ServiceType>,
@@ -42,8 +42,8 @@ pub(crate) struct Run<'s, S: Source + ?Sized> {
 }
 
 /// Validates the event read from `src` against the optional `order`.
-pub fn validate_source<S: Source + ?Sized>(
-    src: &mut S,
+pub fn validate_source(
+    src: &mut dyn Source,
     order: Option<&ServiceOrder>,
     options: &Options,
 ) -> ValidationResult {
@@ -92,7 +92,7 @@ pub(crate) fn unreadable(order: Option<&ServiceOrder>, issue: Issue) -> Validati
     run.finish()
 }
 
-impl<S: Source + ?Sized> Run<'_, S> {
+impl Run<'_> {
     fn order(&mut self, order: &ServiceOrder) {
         if order.accepted == Some(false) {
             self.report(Issue::new(
@@ -207,7 +207,7 @@ impl<S: Source + ?Sized> Run<'_, S> {
         match token {
             Token::Null => "null".into(),
             Token::Bool(_) => "boolean".into(),
-            Token::Number(n) => format!("number {}", number(n)),
+            Token::Number(n) => format!("number {}", self.number(n)),
             Token::String { .. } => "string".into(),
             Token::ObjectStart => "object".into(),
             Token::ArrayStart => "array".into(),
@@ -217,16 +217,24 @@ impl<S: Source + ?Sized> Run<'_, S> {
     }
 }
 
-/// A number as JavaScript would print it.
-pub(crate) fn number(n: f64) -> String {
-    if n.is_nan() {
-        "NaN".into()
-    } else if n.is_infinite() {
-        if n > 0.0 { "Infinity" } else { "-Infinity" }.into()
-    } else if n == 0.0 {
-        "0".into()
-    } else {
-        format!("{n}")
+/// Integers below this print as digits; JavaScript prints larger ones with an exponent.
+const PLAIN_INTEGERS_BELOW: f64 = 1e21;
+
+impl Run<'_> {
+    /// A number as JavaScript would print it. Fractions are printed by the
+    /// source (as written in JSON text, by JS for JS values), which keeps
+    /// float formatting out of the WebAssembly module.
+    fn number(&self, n: f64) -> String {
+        if n.is_nan() {
+            "NaN".into()
+        } else if n.is_infinite() {
+            if n > 0.0 { "Infinity" } else { "-Infinity" }.into()
+        } else if n.fract() == 0.0 && n.abs() < PLAIN_INTEGERS_BELOW {
+            // In range: the cast is exact.
+            (n as i128).to_string()
+        } else {
+            self.src.number_text(n)
+        }
     }
 }
 

@@ -3,12 +3,12 @@
 
 use super::{Flow, Frame, Run, Stop};
 use crate::issue::IssueCode;
-use crate::token::{Source, Token};
+use crate::token::Token;
 
 /// The key that changes an object's prototype in JavaScript.
 const PROTO: &str = "__proto__";
 
-impl<S: Source + ?Sized> Run<'_, S> {
+impl Run<'_> {
     /// Enters a member whose key was just read: counts it, pushes its path,
     /// and checks its length, repetition and name.
     pub(super) fn key(&mut self, chars: usize, duplicate: bool) -> Flow {
@@ -130,7 +130,7 @@ impl<S: Source + ?Sized> Run<'_, S> {
                 let message = format!(
                     "{} is {}, which JSON cannot represent as a number.",
                     self.path.label(),
-                    super::number(n)
+                    self.number(n)
                 );
                 let issue = self
                     .here(IssueCode::NotJson, message)

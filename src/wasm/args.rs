@@ -31,7 +31,7 @@ pub(super) fn describe(value: &JsValue) -> String {
         let short: String = s.chars().take(40).collect();
         format!("the string \"{short}\"")
     } else if let Some(n) = value.as_f64() {
-        format!("the number {}", crate::validate::number(n))
+        format!("the number {}", super::js_source::js_number(n))
     } else {
         value.js_typeof().as_string().unwrap_or_default()
     }

@@ -240,4 +240,16 @@ impl Source for JsSource {
     fn text(&self) -> &str {
         &self.text
     }
+
+    fn number_text(&self, n: f64) -> String {
+        js_number(n)
+    }
+}
+
+/// A number as JavaScript prints it.
+pub(super) fn js_number(n: f64) -> String {
+    js_sys::Number::from(n)
+        .to_string(10)
+        .map(String::from)
+        .unwrap_or_default()
 }
