@@ -249,7 +249,7 @@ impl Source for JsSource {
 /// A number as JavaScript prints it.
 pub(super) fn js_number(n: f64) -> String {
     js_sys::Number::from(n)
-        .to_string(10)
+        .to_string_with_radix(10)
         .map(String::from)
         .unwrap_or_default()
 }
