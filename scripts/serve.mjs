@@ -164,19 +164,23 @@ async function main() {
         '       Build and install it: bash scripts/build.sh && npm install --no-save target/pack/servicer-events-*.tgz',
     );
   }
-  const { url, close } = await startServer({ port, fallback: !explicit });
-  console.log(`servicer portal: ${url}  (Ctrl-C to stop)`);
+  // Handlers first: a signal that comes as soon as the URL is printed must stop cleanly.
+  let close = null;
   let stopping = false;
   const stop = (signal) => {
     if (stopping) process.exit(1); // a second Ctrl-C: do not wait for slow clients
     stopping = true;
-    close().then(() => {
+    Promise.resolve(close?.()).then(() => {
       console.log(`servicer portal: stopped (${signal})`);
       process.exit(0);
     });
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  const started = await startServer({ port, fallback: !explicit });
+  close = started.close;
+  if (stopping) return close();
+  console.log(`servicer portal: ${started.url}  (Ctrl-C to stop)`);
 }
 
 // Run as a program (also through a symlink), not when imported.
