@@ -2,13 +2,12 @@
 // with its suggestion as a one-click fix.
 import { el, pointerSegments } from './dom.js';
 
-/** One issue as a list item; `fix` is `{ label, apply }` or null. */
+/**
+ * One issue as a list item; `fix` is `{ label, apply }` or null. The message
+ * is shown as is: the package writes it for a technician, with the expected
+ * value and the suggestion in words.
+ */
 export function issueItem(issue, severity, { fix = null, showPath = false } = {}) {
-  const details = [
-    issue.expected !== undefined && `expected ${issue.expected}`,
-    issue.received !== undefined && `received ${issue.received}`,
-    !fix && issue.suggestion !== undefined && `did you mean ${issue.suggestion}?`,
-  ].filter(Boolean);
   return el(
     'li',
     { class: `issue ${severity}`, dataset: { code: issue.code, path: issue.path } },
@@ -16,7 +15,6 @@ export function issueItem(issue, severity, { fix = null, showPath = false } = {}
     ' ',
     showPath ? [el('code', { class: 'path' }, issue.path === '' ? '(whole event)' : issue.path), ' '] : null,
     el('span', { class: 'msg' }, issue.message),
-    details.length ? el('span', { class: 'details' }, ` (${details.join(', ')})`) : null,
     ' ',
     el('code', { class: 'code' }, issue.code),
     fix
