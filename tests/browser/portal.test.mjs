@@ -221,6 +221,29 @@ describe('servicer portal', () => {
     });
   });
 
+  test('strict checks flag unlisted fields; an unknown service type skips the service-type rule', async () => {
+    await withPortal({}, async ({ page }) => {
+      await page.selectOption('#event-select', 'repair_started');
+      await page.click('#add-custom');
+      await page.locator('.custom-row input[id$="-name"]').fill('technicianId');
+      await page.locator('.custom-row [id$="-value"]').fill('T-1042');
+      await page.locator('#status[data-valid="true"]').waitFor();
+      assert.equal(await page.locator('.custom-row .issue').count(), 0, 'an unlisted field is accepted');
+      await page.check('#strict');
+      await issue(page, '.custom-row', 'unknown_field').waitFor();
+      assert.equal(await page.locator('#status').getAttribute('data-valid'), 'false');
+      await page.uncheck('#strict');
+      await issue(page, '.custom-row', 'unknown_field').waitFor({ state: 'detached' });
+
+      await page.selectOption('#service-type', '');
+      assert.ok(await page.locator('#accepted').isDisabled(), 'no order, so nothing to accept');
+      const offered = await page.locator('#event-select option').evaluateAll((os) => os.map((o) => o.value));
+      assert.deepEqual(offered.slice(0, -1), catalog.events.map((e) => e.name), 'every event, grouped by service type');
+      await page.selectOption('#event-select', eventsOf(ONSITE)[0]);
+      await page.locator('#status[data-valid="true"]').waitFor();
+    });
+  });
+
   test('the paste mode checks a raw body and reports duplicate and __proto__ keys', async () => {
     await withPortal({}, async ({ page }) => {
       await page.click('#tab-paste');
