@@ -275,7 +275,7 @@ function update() {
   status.dataset.valid = String(ready);
   const { kind } = result;
   status.textContent = ready
-    ? `Ready to send${kind ? `: ${kind === 'other' ? 'an other' : `a ${kind}`} event` : ''}` +
+    ? `Ready to send${kind ? `: ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} event` : ''}` +
       `${warnings.length ? `, ${plural(warnings.length, 'warning')}` : ''}.`
     : `Not ready to send: ${plural(errors.length, 'error')}` +
       `${warnings.length ? `, ${plural(warnings.length, 'warning')}` : ''}.`;
