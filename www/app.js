@@ -236,17 +236,22 @@ function collect() {
       here({ code: 'invalid_json', message: `This is not valid JSON yet: ${error}.` });
       continue;
     }
-    fields[row.name] = value;
+    put(fields, row.name, value);
     targets.set(path, { list: row.els.issues, input: row.els.value, row });
   }
   return { fields, local, aliases, targets };
+}
+
+/** Sets an own property, even `__proto__` (which `obj[key] =` would take as the prototype). */
+function put(obj, key, value) {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** What the form would send, for the preview while buildEvent refuses it. */
 function draft(name, fields) {
   const ms = (v) => (v instanceof Date ? v.getTime() : v);
   const out = { event: name };
-  for (const [k, v] of Object.entries(fields)) out[k] = Array.isArray(v) ? v.map(ms) : ms(v);
+  for (const [k, v] of Object.entries(fields)) put(out, k, Array.isArray(v) ? v.map(ms) : ms(v));
   return out;
 }
 

@@ -234,6 +234,10 @@ describe('servicer portal', () => {
       assert.equal(await page.locator('#status').getAttribute('data-valid'), 'false');
       await page.uncheck('#strict');
       await issue(page, '.custom-row', 'unknown_field').waitFor({ state: 'detached' });
+      // A __proto__ key is sent as a key (not taken as the prototype), and refused.
+      await page.locator('.custom-row input[id$="-name"]').fill('__proto__');
+      await issue(page, '.custom-row', 'forbidden_key').waitFor();
+      await page.locator('.custom-row input[id$="-name"]').fill('technicianId');
 
       await page.selectOption('#service-type', '');
       assert.ok(await page.locator('#accepted').isDisabled(), 'no order, so nothing to accept');
