@@ -14,6 +14,13 @@ extern "C" {
     /// `Object.keys`, catching what a Proxy may throw.
     #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
     pub(super) fn object_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
+
+    /// `new Uint8Array(source)`: a view of an `ArrayBuffer` or a copy of a
+    /// `Uint8Array`, caught: it throws for a detached buffer or a Proxy.
+    #[wasm_bindgen(js_name = Uint8Array)]
+    type CaughtUint8Array;
+    #[wasm_bindgen(constructor, js_class = "Uint8Array", catch)]
+    fn new(source: &JsValue) -> Result<CaughtUint8Array, JsValue>;
 }
 
 /// A `TypeError` for a bad argument.
@@ -25,7 +32,9 @@ pub(super) fn type_error(message: impl AsRef<str>) -> JsValue {
 pub(super) fn describe(value: &JsValue) -> String {
     if value.is_null() {
         "null".into()
-    } else if js_sys::Array::is_array(value) {
+    } else if super::js_source::is_array(value).is_none() {
+        "a revoked Proxy".into()
+    } else if super::js_source::is_array(value) == Some(true) {
         "an array".into()
     } else if let Some(s) = value.as_string() {
         let short: String = s.chars().take(40).collect();
@@ -74,7 +83,7 @@ fn optional_bool(object: &JsValue, key: &str, what: &str) -> Result<Option<bool>
 }
 
 fn is_object(value: &JsValue) -> bool {
-    value.is_object() && !js_sys::Array::is_array(value)
+    value.is_object() && super::js_source::is_array(value) == Some(false)
 }
 
 /// Parses `order`: `undefined` and `null` mean none.
@@ -179,20 +188,33 @@ pub(super) fn body(value: &JsValue, options: &Options) -> Result<Body, JsValue> 
             value.as_string().unwrap_or_default().into_bytes(),
         ));
     }
-    let bytes = if let Some(array) = value.dyn_ref::<Uint8Array>() {
-        array.clone()
-    } else if let Some(buffer) = value.dyn_ref::<ArrayBuffer>() {
-        Uint8Array::new(buffer)
+    // `instanceof` (which `dyn_ref` uses) accepts objects that only inherit
+    // from the class, whose getters then throw; a detached buffer throws too.
+    // So the length is read through `Reflect` and the bytes copied through
+    // `new Uint8Array`, both caught.
+    let length_key = if value.dyn_ref::<Uint8Array>().is_some() {
+        "length"
+    } else if value.dyn_ref::<ArrayBuffer>().is_some() {
+        "byteLength"
     } else {
         return Err(type_error(format!(
             "the body must be a string, a Uint8Array or an ArrayBuffer, not {}",
             describe(value)
         )));
     };
-    let length = bytes.length() as usize;
+    let unreadable = || {
+        type_error("the body cannot be read: it is not a real Uint8Array or ArrayBuffer, or its buffer is detached")
+    };
+    let length = Reflect::get(value, &JsValue::from_str(length_key))
+        .ok()
+        .and_then(|l| l.as_f64())
+        .ok_or_else(unreadable)? as usize;
     if length > max {
         return Ok(Body::TooLarge(length));
     }
+    let bytes: Uint8Array = CaughtUint8Array::new(value)
+        .map_err(|_| unreadable())?
+        .unchecked_into();
     Ok(Body::Bytes(bytes.to_vec()))
 }
 

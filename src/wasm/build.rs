@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::args::{describe, object_keys, to_js, type_error};
-use super::js_source::JsSource;
+use super::js_source::{array_from, date_time, is_array, JsSource};
 use crate::options::{Options, ServiceOrder};
 use crate::rules::{self, FieldType};
 
@@ -25,7 +25,7 @@ pub(super) fn build_event(
     let event = Object::new();
     define(&event, "event", name)?;
     if !(fields.is_undefined() || fields.is_null()) {
-        if !fields.is_object() || Array::is_array(fields) {
+        if !fields.is_object() || is_array(fields) != Some(false) {
             return Err(type_error(format!(
                 "buildEvent: fields must be an object, not {}",
                 describe(fields)
@@ -54,11 +54,14 @@ pub(super) fn build_event(
             }
             let value = match rules::field(&name_of_key).map(|f| f.ty) {
                 Some(FieldType::Timestamp) => millis(value),
-                Some(FieldType::TimestampArray) if Array::is_array(&value) => Array::from(&value)
-                    .iter()
-                    .map(millis)
-                    .collect::<Array>()
-                    .into(),
+                // Items that cannot be read stay as they are, for the
+                // validator to report.
+                Some(FieldType::TimestampArray) if is_array(&value) == Some(true) => {
+                    match array_from(&value) {
+                        Ok(items) => items.iter().map(millis).collect::<Array>().into(),
+                        Err(_) => value,
+                    }
+                }
                 _ => value,
             };
             define(&event, &name_of_key, &value)?;
@@ -83,8 +86,10 @@ pub(super) fn build_event(
 /// A `Date` or an ISO-8601 string as milliseconds; anything else unchanged,
 /// for the validator to report.
 fn millis(value: JsValue) -> JsValue {
-    if let Some(date) = value.dyn_ref::<Date>() {
-        return JsValue::from_f64(date.get_time());
+    if value.dyn_ref::<Date>().is_some() {
+        // Not a real Date (it only inherits from `Date.prototype`): it stays
+        // as it is, for the validator to report.
+        return date_time(&value).map_or(value, JsValue::from_f64);
     }
     match value.as_string() {
         Some(s) if crate::iso8601::is_iso8601(&s) => {

@@ -13,6 +13,27 @@ use crate::token::{Source, SourceError, Token};
 extern "C" {
     #[wasm_bindgen(js_namespace = Object, js_name = getOwnPropertySymbols, catch)]
     fn own_symbols(value: &JsValue) -> Result<Array, JsValue>;
+
+    // An exception thrown through WebAssembly frames skips their epilogues:
+    // the shadow stack pointer is not restored, and after a few thousand such
+    // calls the module traps ("memory access out of bounds") on every call.
+    // So even `Array.isArray` is caught: it throws for a revoked Proxy.
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn try_is_array(value: &JsValue) -> Result<bool, JsValue>;
+
+    /// `Array.from`, catching what an iterator, a getter or a Proxy throws.
+    #[wasm_bindgen(js_namespace = Array, js_name = from, catch)]
+    pub(super) fn array_from(value: &JsValue) -> Result<Array, JsValue>;
+
+    /// `Date.prototype.getTime.call(value)`: it throws for an object that
+    /// only inherits from `Date.prototype`, which `instanceof Date` accepts.
+    #[wasm_bindgen(js_namespace = ["Date", "prototype", "getTime"], js_name = call, catch)]
+    pub(super) fn date_time(value: &JsValue) -> Result<f64, JsValue>;
+}
+
+/// `Array.isArray(value)`; `None` when it throws (a revoked Proxy).
+pub(super) fn is_array(value: &JsValue) -> Option<bool> {
+    try_is_array(value).ok()
 }
 
 enum Cursor {
@@ -104,7 +125,10 @@ impl JsSource {
         if self.on_path(&value) {
             return self.foreign("a circular reference (an object that contains itself)");
         }
-        if Array::is_array(&value) {
+        let Some(is_array) = is_array(&value) else {
+            return self.foreign("a revoked Proxy");
+        };
+        if is_array {
             let length = Reflect::get(&value, &JsValue::from_str("length"))
                 .ok()
                 .and_then(|l| l.as_f64());
