@@ -93,8 +93,9 @@ function renderEventSelect() {
   groups.push(new Option('Other event (type its name)…', OTHER));
   eventSelect.replaceChildren(...groups);
   eventSelect.value = state.eventChoice;
-  const described = chosen?.description ?? (state.eventChoice === OTHER ? 'Any other name is a valid other event, for both service types.' : '');
-  $('event-description').textContent = described;
+  $('event-description').textContent =
+    chosen?.description ??
+    (state.eventChoice === OTHER ? 'Any other name is a valid other event, for both service types.' : '');
   $('other-name-wrap').hidden = state.eventChoice !== OTHER;
   eventName.value = state.otherName;
 }
