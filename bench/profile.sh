@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
 # Where the package's time goes, by Rust function: CPU profiles of
-# validateEvent and validateEventJson (bytes) over the bench corpus, using the
-# .wasm as cargo built it, passed through wasm-bindgen but not wasm-opt (which
-# strips the function names); then which crates and functions make the .wasm
-# big. Usage: bash bench/profile.sh [seconds per mode]
+# validateEvent and validateEventJson (bytes) over the bench corpus, with the
+# installed package's JS and the .wasm as cargo built it, passed through
+# wasm-bindgen but not wasm-opt (which strips the function names); then which
+# crates and functions make the .wasm big.
+# Usage: bash bench/profile.sh [seconds per mode]
+# The installed package and target/ must be of the same build: run
+# bash scripts/build.sh && bash bench/setup.sh first.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 wasm="$root/target/wasm32-unknown-unknown/release/servicer_events.wasm"
 [ -f "$wasm" ] || (cd "$root" && bash scripts/build.sh)
-bash "$here/setup.sh" --deps
+bash "$here/setup.sh" >/dev/null
+installed="$(cd "$here" && node -p "require('path').dirname(require.resolve('servicer-events/package.json'))")"
 out="$here/.generated/named"
 rm -rf "$out"
-wasm-bindgen --target nodejs --no-typescript --out-dir "$out" "$wasm"
-echo '{"type":"commonjs"}' > "$out/package.json"
-node "$here/lib/profile.mjs" "$out/servicer_events.js" "${1:-5}"
+mkdir -p "$out"
+cp -r "$installed" "$out/pkg"
+wasm-bindgen --target nodejs --no-typescript --out-dir "$out/bindgen" "$wasm"
+cp "$out/bindgen/servicer_events.js" "$out/bindgen/servicer_events_bg.wasm" "$out/pkg/dist/node/"
+node "$here/lib/profile.mjs" "$out/pkg/node.cjs" "${1:-5}"
 echo
-node "$here/lib/wasm-sizes.mjs" "$out/servicer_events_bg.wasm" 20
+node "$here/lib/wasm-sizes.mjs" "$out/bindgen/servicer_events_bg.wasm" 20

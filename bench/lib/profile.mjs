@@ -1,4 +1,5 @@
-// Driver of bench/profile.sh: profiles each mode in a child process
+// Driver of bench/profile.sh (argument: the CommonJS entry of a package copy
+// whose .wasm keeps its names): profiles each mode in a child process
 // (node --cpu-prof) and prints the top functions by self time and a rough
 // grouping (near-miss search, allocator, JS boundary, core, results).
 
