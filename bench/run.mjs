@@ -168,8 +168,8 @@ process.exit(failed ? 1 : 0);
 
 /** The smallest valid event, in all three forms: the per-call floor. */
 function floorItems(n) {
-  const json = '{"event":"status_update"}';
+  const json = '{"event":"repair_started"}';
   return Array.from({ length: n }, () => ({
-    event: { event: 'status_update' }, order: undefined, st: 0, intent: 'valid', json, bytes: new TextEncoder().encode(json),
+    event: { event: 'repair_started' }, order: undefined, st: 0, intent: 'valid', json, bytes: new TextEncoder().encode(json),
   }));
 }

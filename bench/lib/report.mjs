@@ -97,7 +97,7 @@ export function renderReport(d) {
   }
   L.push('');
   if (d.breakdown.length) {
-    L.push('Valid and invalid events apart, and the floor of one call (`{"event":"status_update"}`), ns / event:', '');
+    L.push('Valid and invalid events apart, and the floor of one call (`{"event":"repair_started"}`), ns / event:', '');
     L.push('| case | input | all | valid only | invalid only | invalid ÷ valid | floor |', '| --- | --- | ---: | ---: | ---: | ---: | ---: |');
     for (const b of d.breakdown) {
       const g = (set) => d.timing.get(`${b.id}/${set}`)?.median;
