@@ -1,13 +1,8 @@
 // Browsers and bundlers: fetch and instantiate the module once, with top-level
 // await, so importers can call the API at once without an init call.
-import init from './dist/web/servicer_events.js';
+import init, * as raw from './dist/web/servicer_events.js';
+import { createApi } from './api.js';
 
 await init({ module_or_path: new URL('./dist/web/servicer_events_bg.wasm', import.meta.url) });
 
-export {
-  validateEvent,
-  validateEventJson,
-  buildEvent,
-  eventCatalog,
-  eventJsonSchema,
-} from './dist/web/servicer_events.js';
+export const { validateEvent, validateEventJson, buildEvent, eventCatalog, eventJsonSchema } = createApi(raw);

@@ -1,9 +1,5 @@
-// Node, ES modules: the same instance as `require` (one module, no dual-package
-// hazard); Node detects the CommonJS glue's named exports.
-export {
-  validateEvent,
-  validateEventJson,
-  buildEvent,
-  eventCatalog,
-  eventJsonSchema,
-} from './dist/node/servicer_events.js';
+// Node, ES modules: the same instance as `require` (one module, no
+// dual-package hazard).
+import api from './node.cjs';
+
+export const { validateEvent, validateEventJson, buildEvent, eventCatalog, eventJsonSchema } = api;

@@ -3,13 +3,9 @@
 // rule) and instantiated synchronously.
 import wasmModule from './dist/web/servicer_events_bg.wasm';
 import { initSync } from './dist/web/servicer_events.js';
+import * as raw from './dist/web/servicer_events.js';
+import { createApi } from './api.js';
 
 initSync({ module: wasmModule });
 
-export {
-  validateEvent,
-  validateEventJson,
-  buildEvent,
-  eventCatalog,
-  eventJsonSchema,
-} from './dist/web/servicer_events.js';
+export const { validateEvent, validateEventJson, buildEvent, eventCatalog, eventJsonSchema } = createApi(raw);

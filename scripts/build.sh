@@ -22,8 +22,13 @@ wasm=target/wasm32-unknown-unknown/release/servicer_events.wasm
 rm -rf pkg/dist pkg/schema
 wasm-bindgen --target nodejs --no-typescript --out-dir pkg/dist/node "$wasm"
 wasm-bindgen --target web --no-typescript --out-dir pkg/dist/web "$wasm"
-# The package is "type": "module"; the nodejs glue is CommonJS.
+# The package is "type": "module"; the nodejs glue is CommonJS, and so is
+# the copy of the API layer that `require` loads beside it.
 echo '{ "type": "commonjs" }' > pkg/dist/node/package.json
+{
+  sed 's/^export function createApi(/function createApi(/' pkg/api.js
+  echo 'module.exports = { createApi };'
+} > pkg/dist/node/api.js
 for f in pkg/dist/*/servicer_events_bg.wasm; do
   "$wasm_opt" -Oz "$f" -o "$f"
 done

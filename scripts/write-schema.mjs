@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { eventJsonSchema } = require(join(root, 'pkg/dist/node/servicer_events.js'));
+const { eventJsonSchema } = require(join(root, 'pkg/node.cjs'));
 
 const outDir = join(root, 'pkg/schema');
 mkdirSync(outDir, { recursive: true });

@@ -81,6 +81,13 @@ pub struct CatalogIssueCode {
     pub description: String,
 }
 
+/// The names of the limits in the order of the catalogue's `limits` keys.
+pub fn limit_names() -> impl Iterator<Item = &'static str> {
+    let mut names = Limits::default().named().map(|(name, _)| name);
+    names.sort_unstable();
+    names.into_iter()
+}
+
 /// Builds the catalogue from the rule table.
 pub fn catalog() -> Catalog {
     let names = |event: &str| rules::fields_of(event).map(|f| f.name).collect::<Vec<_>>();

@@ -31,6 +31,19 @@ struct Frame {
     set: Option<BTreeSet<String>>,
 }
 
+/// The buffers of a `JsonSource`, kept from one body to the next so that
+/// validating a body allocates nothing once they have grown.
+#[derive(Default)]
+struct Buffers {
+    stack: Vec<Frame>,
+    keys: Vec<(usize, usize)>,
+    scratch: String,
+}
+
+thread_local! {
+    static SPARE: std::cell::Cell<Option<Buffers>> = const { std::cell::Cell::new(None) };
+}
+
 /// Tokens of one JSON text.
 pub struct JsonSource<'a> {
     text: &'a str,
@@ -55,6 +68,12 @@ impl<'a> JsonSource<'a> {
             let offset = e.valid_up_to();
             error_at(bytes, offset, "is not valid UTF-8; JSON text must be UTF-8")
         })?;
+        JsonSource::from_text(text)
+    }
+
+    /// A source over JSON text that is already a `str`.
+    pub fn from_text(text: &'a str) -> Result<JsonSource<'a>, SourceError> {
+        let bytes = text.as_bytes();
         if text.starts_with('\u{feff}') {
             return Err(error_at(
                 bytes,
@@ -68,14 +87,19 @@ impl<'a> JsonSource<'a> {
                 message: "The body is empty: it must be a JSON object.".into(),
             });
         }
+        let Buffers {
+            stack,
+            keys,
+            scratch,
+        } = SPARE.with(std::cell::Cell::take).unwrap_or_default();
         Ok(JsonSource {
             text,
             bytes,
             pos: 0,
             expect: Expect::Value,
-            stack: Vec::new(),
-            keys: Vec::new(),
-            scratch: String::new(),
+            stack,
+            keys,
+            scratch,
             raw: (0, 0),
             escaped: false,
             number: (0, 0),
@@ -167,12 +191,25 @@ impl<'a> JsonSource<'a> {
         if self.peek() == Some(b'-') {
             self.pos += 1;
         }
+        let int_start = self.pos;
         match self.peek() {
             Some(b'0') => self.pos += 1,
             Some(b'1'..=b'9') => {
                 self.digits();
             }
             _ => return self.fail("has a number with no digits"),
+        }
+        let int_end = self.pos;
+        let plain_integer = !matches!(self.peek(), Some(b'.' | b'e' | b'E' | b'0'..=b'9'));
+        // Up to 15 digits, an integer is exact in an f64: no need for the
+        // general (and larger) decimal-to-binary conversion.
+        if plain_integer && int_end - int_start <= 15 {
+            self.number = (start, self.pos);
+            let digits = self.bytes.get(int_start..int_end).unwrap_or_default();
+            let n = digits
+                .iter()
+                .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0')) as f64;
+            return Ok(if int_start > start { -n } else { n });
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
@@ -231,15 +268,10 @@ impl<'a> JsonSource<'a> {
                 }
                 _ => {
                     let run_start = self.pos;
-                    while let Some(b) = self.peek() {
-                        if b == b'"' || b == b'\\' || b < 0x20 {
-                            break;
-                        }
-                        if b & 0xc0 != 0x80 {
-                            chars += 1;
-                        }
-                        self.pos += 1;
-                    }
+                    let rest = self.bytes.get(run_start..).unwrap_or_default();
+                    let (len, continuations) = plain_run(rest);
+                    chars += len - continuations;
+                    self.pos += len;
                     if self.escaped {
                         self.scratch
                             .push_str(self.text.get(run_start..self.pos).unwrap_or_default());
@@ -336,7 +368,7 @@ impl<'a> JsonSource<'a> {
         let this = decoded(text, current, self.escaped, &self.scratch);
         let duplicate = earlier.iter().any(|&range| {
             let raw = text.get(range.0..range.1).unwrap_or_default();
-            if raw.contains('\\') {
+            if raw.as_bytes().contains(&b'\\') {
                 unescape(raw) == this
             } else {
                 raw == this
@@ -362,6 +394,26 @@ impl<'a> JsonSource<'a> {
             Token::ObjectEnd
         } else {
             Token::ArrayEnd
+        }
+    }
+}
+
+impl Drop for JsonSource<'_> {
+    fn drop(&mut self) {
+        let mut buffers = Buffers {
+            stack: std::mem::take(&mut self.stack),
+            keys: std::mem::take(&mut self.keys),
+            scratch: std::mem::take(&mut self.scratch),
+        };
+        buffers.stack.clear();
+        buffers.keys.clear();
+        buffers.scratch.clear();
+        // Huge buffers (a hostile body) are not kept.
+        if buffers.keys.capacity() <= 4096
+            && buffers.scratch.capacity() <= 65_536
+            && buffers.stack.capacity() <= 256
+        {
+            SPARE.with(|spare| spare.set(Some(buffers)));
         }
     }
 }
@@ -429,6 +481,42 @@ impl Source for JsonSource<'_> {
         }
         Ok(())
     }
+}
+
+/// The length of the run of bytes at the start of `bytes` that need no
+/// attention inside a string (no `"`, `\\` or control character), and how
+/// many of them continue a UTF-8 sequence (so characters = length - that).
+/// Eight bytes at a time (SWAR), since most of a body is string contents.
+fn plain_run(bytes: &[u8]) -> (usize, usize) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero_byte = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS;
+    let (mut len, mut continuations) = (0, 0);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let special = has_zero_byte(w ^ (ONES * u64::from(b'"')))
+            | has_zero_byte(w ^ (ONES * u64::from(b'\\')))
+            // Bytes below 0x20: subtracting 0x20 borrows into the high bit
+            // (exact for bytes below 0x80, which is all a control byte can be).
+            | (w.wrapping_sub(ONES * 0x20) & !w & HIGHS);
+        if special != 0 {
+            break;
+        }
+        // 10xxxxxx: high bit set, next bit clear.
+        continuations += (w & HIGHS & !(w << 1)).count_ones() as usize;
+        len += 8;
+    }
+    for &b in bytes.get(len..).unwrap_or_default() {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            break;
+        }
+        continuations += usize::from(b & 0xc0 == 0x80);
+        len += 1;
+    }
+    (len, continuations)
 }
 
 fn decoded<'t>(text: &'t str, raw: (usize, usize), escaped: bool, scratch: &'t str) -> &'t str {

@@ -48,7 +48,25 @@ pub fn validate_json(
     if body.len() > options.limits.max_body_bytes {
         return oversized_body(body.len(), order, options);
     }
-    match json::JsonSource::new(body) {
+    validate_source_result(json::JsonSource::new(body), order, options)
+}
+
+/// Validates JSON text with no size limit on the text as a whole (for values
+/// serialised by the caller; the other limits still apply).
+pub fn validate_json_text(
+    text: &str,
+    order: Option<&ServiceOrder>,
+    options: &Options,
+) -> ValidationResult {
+    validate_source_result(json::JsonSource::from_text(text), order, options)
+}
+
+fn validate_source_result(
+    source: Result<json::JsonSource<'_>, token::SourceError>,
+    order: Option<&ServiceOrder>,
+    options: &Options,
+) -> ValidationResult {
+    match source {
         Ok(mut source) => validate_source(&mut source, order, options),
         Err(e) => validate::unreadable(order, Issue::new(IssueCode::InvalidJson, "", e.message)),
     }

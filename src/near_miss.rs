@@ -6,24 +6,29 @@
 /// 2 (1 when the known name is shorter than 5 characters). The closest wins;
 /// on a tie, the first in `known`.
 pub fn suggest<'k>(name: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
-    // Names far longer than any known one cannot be near misses: stop before
-    // doing work that grows with a hostile key.
-    const LONGEST_KNOWN: usize = 64;
-    if name.len() > 4 * LONGEST_KNOWN {
-        return None;
-    }
-    let name: Vec<char> = name.chars().collect();
+    // A near miss is at most two characters longer than a known name, so a
+    // longer name is rejected before any work grows with it (a hostile key),
+    // and the rest fits in buffers on the stack: no allocation per call.
+    let name = Chars::of(name)?;
     let mut best: Option<(usize, &'k str)> = None;
     for candidate in known {
-        if candidate.chars().eq(name.iter().copied()) {
+        // Known names are ASCII: their length in bytes is their length in
+        // characters, so most candidates are ruled out without reading them.
+        if candidate.len().abs_diff(name.len) > 2 {
             continue;
         }
-        let distance = if normalized_eq(&name, candidate) {
+        let Some(candidate_chars) = Chars::of(candidate) else {
+            continue;
+        };
+        let (a, b) = (name.as_slice(), candidate_chars.as_slice());
+        let max = if b.len() < 5 { 1 } else { 2 };
+        if a.len().abs_diff(b.len()) > max || a == b {
+            continue;
+        }
+        let distance = if normalized_eq(a, b) {
             0
         } else {
-            let cand: Vec<char> = candidate.chars().collect();
-            let max = if cand.len() < 5 { 1 } else { 2 };
-            match bounded_distance(&name, &cand, max) {
+            match bounded_distance(a, b, max) {
                 Some(d) => d,
                 None => continue,
             }
@@ -33,6 +38,33 @@ pub fn suggest<'k>(name: &str, known: impl IntoIterator<Item = &'k str>) -> Opti
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// Longer than any known name plus two.
+const MAX_CHARS: usize = 48;
+
+/// The characters of a short name, on the stack.
+struct Chars {
+    buf: [char; MAX_CHARS],
+    len: usize,
+}
+
+impl Chars {
+    fn of(s: &str) -> Option<Chars> {
+        let mut chars = Chars {
+            buf: ['\0'; MAX_CHARS],
+            len: 0,
+        };
+        for c in s.chars() {
+            *chars.buf.get_mut(chars.len)? = c;
+            chars.len += 1;
+        }
+        Some(chars)
+    }
+
+    fn as_slice(&self) -> &[char] {
+        self.buf.get(..self.len).unwrap_or_default()
+    }
 }
 
 /// Known names are ASCII, so ASCII case folding is all a match needs (and it
@@ -45,48 +77,65 @@ fn normalize(c: char) -> char {
     }
 }
 
-fn normalized_eq(name: &[char], known: &str) -> bool {
+fn normalized_eq(name: &[char], known: &[char]) -> bool {
     name.iter()
         .copied()
         .map(normalize)
-        .eq(known.chars().map(normalize))
+        .eq(known.iter().copied().map(normalize))
 }
 
 /// Optimal-string-alignment distance between `a` and `b`, or `None` when it
-/// is above `max` (decided early from the lengths alone). Three rows of the
-/// dynamic programme (two back, for transpositions), read with `get`: no
-/// index can panic.
+/// is above `max`. Only the band `|i - j| <= max` of the dynamic programme
+/// can hold a distance within `max`, and a row whose every cell is above
+/// `max` ends the search: most names are ruled out after a few characters.
 fn bounded_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    const FAR: usize = usize::MAX / 2;
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    let mut prev2: Vec<usize> = Vec::with_capacity(b.len() + 1);
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur: Vec<usize> = Vec::with_capacity(b.len() + 1);
-    let mut a_prev = None;
-    for (i, &ca) in a.iter().enumerate() {
-        cur.clear();
-        cur.push(i + 1);
-        let mut b_prev = None;
-        for (j, &cb) in b.iter().enumerate() {
-            let at = |row: &[usize], k: usize| row.get(k).copied().unwrap_or(usize::MAX);
-            let mut d = at(&prev, j + 1)
-                .saturating_add(1)
-                .min(at(&cur, j).saturating_add(1))
-                .min(at(&prev, j).saturating_add(usize::from(ca != cb)));
-            if a_prev == Some(cb) && b_prev == Some(ca) {
-                if let Some(k) = j.checked_sub(1) {
-                    d = d.min(at(&prev2, k).saturating_add(1));
-                }
-            }
-            cur.push(d);
-            b_prev = Some(cb);
-        }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
-        a_prev = Some(ca);
+    // Three rows (two back, for transpositions); every read and write by `get`.
+    let mut rows = [[FAR; MAX_CHARS + 1]; 3];
+    let [mut prev2, mut prev, mut cur] = [0, 1, 2];
+    for (j, slot) in rows
+        .get_mut(prev)?
+        .iter_mut()
+        .take(max.min(b.len()) + 1)
+        .enumerate()
+    {
+        *slot = j;
     }
-    let d = prev.get(b.len()).copied()?;
+    let at = |rows: &[[usize; MAX_CHARS + 1]; 3], r: usize, k: usize| {
+        rows.get(r)
+            .and_then(|row| row.get(k))
+            .copied()
+            .unwrap_or(FAR)
+    };
+    for i in 1..=a.len() {
+        let ca = a.get(i - 1).copied();
+        let row = rows.get_mut(cur)?;
+        row.fill(FAR);
+        let mut best = FAR;
+        if i <= max {
+            *row.get_mut(0)? = i;
+            best = i;
+        }
+        for j in i.saturating_sub(max).max(1)..=(i + max).min(b.len()) {
+            let cb = b.get(j - 1).copied();
+            let mut d = (at(&rows, prev, j) + 1)
+                .min(at(&rows, cur, j - 1) + 1)
+                .min(at(&rows, prev, j - 1) + usize::from(ca != cb));
+            if i > 1 && j > 1 && ca == b.get(j - 2).copied() && a.get(i - 2).copied() == cb {
+                d = d.min(at(&rows, prev2, j - 2) + 1);
+            }
+            *rows.get_mut(cur)?.get_mut(j)? = d;
+            best = best.min(d);
+        }
+        if best > max {
+            return None;
+        }
+        [prev2, prev, cur] = [prev, cur, prev2];
+    }
+    let d = at(&rows, prev, b.len());
     (d <= max).then_some(d)
 }
 

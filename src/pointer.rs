@@ -13,7 +13,7 @@ impl Pointer {
     pub fn push_key(&mut self, key: &str) {
         self.marks.push(self.buf.len());
         self.buf.push('/');
-        if key.contains(['~', '/']) {
+        if key.bytes().any(|b| b == b'~' || b == b'/') {
             for c in key.chars() {
                 match c {
                     '~' => self.buf.push_str("~0"),
@@ -38,6 +38,13 @@ impl Pointer {
         if let Some(mark) = self.marks.pop() {
             self.buf.truncate(mark);
         }
+    }
+
+    /// Empties the pointer for reuse; `false` when it grew too large to keep.
+    pub fn clear_if_small(&mut self) -> bool {
+        self.buf.clear();
+        self.marks.clear();
+        self.buf.capacity() <= 4096 && self.marks.capacity() <= 256
     }
 
     /// The pointer as it stands: `""` at the root.

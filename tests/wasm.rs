@@ -1,79 +1,90 @@
-//! The boundary, tested in Node with wasm-bindgen-test: results are plain
-//! objects, misuse throws a `TypeError`, and a JS exception in a getter or a
-//! Proxy trap never escapes (or leaves the module unusable).
+//! The raw exports, tested in Node with wasm-bindgen-test: a JS exception in a
+//! getter or a Proxy trap never escapes (or leaves the module unusable), and
+//! results cross as a code plus JSON issues.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Function, Object, Proxy, Reflect, JSON};
-use servicer_events::wasm::{build_event, event_catalog, validate_event, validate_event_json};
+use js_sys::{Function, Object, Proxy, Reflect, JSON};
+use servicer_events::wasm::{
+    assemble_event, catalog_json, check_bytes, check_text, check_value, take_issues,
+};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
+
+/// Kind bits and the "has issues" bit of a check's code.
+const OTHER: u32 = 3;
+const DEPOT: u32 = 1;
+const HAS_ISSUES: u32 = 4;
 
 fn json(text: &str) -> JsValue {
     JSON::parse(text).unwrap()
 }
 
-fn get(value: &JsValue, key: &str) -> JsValue {
-    Reflect::get(value, &key.into()).unwrap()
-}
-
-fn codes(result: &JsValue, list: &str) -> Vec<String> {
-    Array::from(&get(result, list))
+fn codes() -> Vec<String> {
+    let issues: serde_json::Value = serde_json::from_str(&take_issues()).unwrap();
+    issues["errors"]
+        .as_array()
+        .unwrap()
         .iter()
         .map(|i| {
             format!(
                 "{} {}",
-                get(&i, "code").as_string().unwrap(),
-                get(&i, "path").as_string().unwrap()
+                i["code"].as_str().unwrap(),
+                i["path"].as_str().unwrap()
             )
         })
         .collect()
 }
 
-fn is_plain(value: &JsValue) -> bool {
-    Reflect::get_prototype_of(value).unwrap() == Reflect::get_prototype_of(&Object::new()).unwrap()
+#[wasm_bindgen_test]
+fn a_valid_event_is_a_bare_code() {
+    assert_eq!(
+        check_text(
+            r#"{"event":"repair_started","repairStartedAt":0}"#,
+            true,
+            1,
+            false,
+            None
+        ),
+        DEPOT
+    );
+    assert_eq!(check_bytes(br#"{"event":"x"}"#, 0, false, None), OTHER);
 }
 
 #[wasm_bindgen_test]
-fn results_are_plain_objects_and_arrays() {
-    let result = validate_event(
-        json(r#"{"event":"repair_started","repairStartedAt":"x"}"#),
-        JsValue::UNDEFINED,
-        JsValue::UNDEFINED,
-    )
-    .unwrap();
-    assert!(is_plain(&result));
-    assert!(Array::is_array(&get(&result, "errors")));
-    assert!(is_plain(&Array::from(&get(&result, "errors")).get(0)));
-    assert_eq!(codes(&result, "errors"), ["invalid_type /repairStartedAt"]);
-    assert_eq!(get(&result, "kind").as_string().as_deref(), Some("depot"));
-    assert!(is_plain(&event_catalog().unwrap()));
+fn issues_cross_as_json() {
+    let code = check_text(
+        r#"{"event":"repair_started","repairStartedAt":"soon"}"#,
+        true,
+        0,
+        false,
+        None,
+    );
+    assert_eq!(code, DEPOT | HAS_ISSUES);
+    assert_eq!(codes(), ["invalid_type /repairStartedAt"]);
 }
 
 #[wasm_bindgen_test]
-fn misuse_throws_type_errors() {
-    let event = json(r#"{"event":"x"}"#);
-    let bad_order = validate_event(
-        event.clone(),
-        json(r#"{"serviceType":"depot"}"#),
-        JsValue::UNDEFINED,
-    )
-    .unwrap_err();
-    assert!(bad_order.is_instance_of::<js_sys::TypeError>());
-    let bad_options = validate_event(
-        event,
-        JsValue::UNDEFINED,
-        json(r#"{"limits":{"maxDepth":-1}}"#),
-    )
-    .unwrap_err();
-    assert!(bad_options.is_instance_of::<js_sys::TypeError>());
-    let bad_body = validate_event_json(
-        JsValue::from_f64(1.0),
-        JsValue::UNDEFINED,
-        JsValue::UNDEFINED,
-    )
-    .unwrap_err();
-    assert!(bad_body.is_instance_of::<js_sys::TypeError>());
+fn limits_arrive_in_the_catalogue_order() {
+    let catalog: serde_json::Value = serde_json::from_str(&catalog_json()).unwrap();
+    let names: Vec<&str> = catalog["limits"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let values: Vec<f64> = names
+        .iter()
+        .map(|n| if *n == "maxDepth" { 1.0 } else { 1e6 })
+        .collect();
+    let code = check_text(
+        r#"{"event":"x","metadata":{"a":1}}"#,
+        true,
+        0,
+        false,
+        Some(values),
+    );
+    assert_eq!(code, OTHER | HAS_ISSUES);
+    assert_eq!(codes(), ["limit_exceeded /metadata/a"]);
 }
 
 #[wasm_bindgen_test]
@@ -88,40 +99,48 @@ fn throwing_proxies_and_getters_become_issues() {
     ] {
         Reflect::set(&handler, &trap.into(), &thrower).unwrap();
     }
-    let proxy = Proxy::new(&Object::new(), &handler);
     let event = json(r#"{"event":"x"}"#);
-    Reflect::set(&event, &"metadata".into(), &proxy).unwrap();
-    let result = validate_event(event, JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
-    assert_eq!(codes(&result, "errors"), ["not_json /metadata"]);
+    Reflect::set(
+        &event,
+        &"metadata".into(),
+        &Proxy::new(&Object::new(), &handler),
+    )
+    .unwrap();
+    assert_eq!(check_value(event, 0, false, None), OTHER | HAS_ISSUES);
+    assert_eq!(codes(), ["not_json /metadata"]);
 
     let with_getter = Function::new_no_args(
         "const o = { event: 'x' }; Object.defineProperty(o, 'notes', { enumerable: true, get() { throw new Error('no') } }); return o;",
     )
     .call0(&JsValue::NULL)
     .unwrap();
-    let result = validate_event(with_getter, JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
-    assert_eq!(codes(&result, "errors"), ["not_json /notes"]);
+    assert_eq!(check_value(with_getter, 0, false, None), OTHER | HAS_ISSUES);
+    assert_eq!(codes(), ["not_json /notes"]);
 
     // The module still works.
-    let ok = validate_event(
-        json(r#"{"event":"batched","availabilityWindows":[0]}"#),
-        JsValue::UNDEFINED,
-        JsValue::UNDEFINED,
-    )
-    .unwrap();
-    assert_eq!(get(&ok, "valid"), JsValue::TRUE);
+    assert_eq!(
+        check_value(
+            json(r#"{"event":"batched","availabilityWindows":[0]}"#),
+            2,
+            false,
+            None
+        ),
+        2
+    );
 }
 
 #[wasm_bindgen_test]
-fn build_event_throws_a_named_error_with_the_issues() {
-    let err = build_event(
-        "repair_eta".into(),
-        json(r#"{"isDelayed":"yes"}"#),
-        JsValue::UNDEFINED,
-        JsValue::UNDEFINED,
+fn assemble_converts_dates_and_keeps_proto_a_key() {
+    let fields = Function::new_no_args(
+        "const f = { repairStartedAt: new Date(5), notes: null };\n\
+         Object.defineProperty(f, '__proto__', { value: { x: 1 }, enumerable: true });\n\
+         return f;",
     )
-    .unwrap_err();
-    let err: js_sys::Error = err.dyn_into().unwrap();
-    assert_eq!(String::from(err.name()), "EventValidationError");
-    assert_eq!(codes(&err, "errors"), ["invalid_type /isDelayed"]);
+    .call0(&JsValue::NULL)
+    .unwrap();
+    let event = assemble_event("repair_started", fields).unwrap();
+    assert_eq!(
+        JSON::stringify(&event).unwrap(),
+        r#"{"event":"repair_started","repairStartedAt":5,"__proto__":{"x":1}}"#
+    );
 }

@@ -41,22 +41,28 @@ pub(crate) struct Run<'s> {
     warnings: Vec<Issue>,
 }
 
+thread_local! {
+    /// The path and frame buffers, kept from one validation to the next.
+    static SPARE: std::cell::Cell<Option<(Pointer, Vec<Frame>)>> = const { std::cell::Cell::new(None) };
+}
+
 /// Validates the event read from `src` against the optional `order`.
 pub fn validate_source(
     src: &mut dyn Source,
     order: Option<&ServiceOrder>,
     options: &Options,
 ) -> ValidationResult {
+    let (path, frames) = SPARE.with(std::cell::Cell::take).unwrap_or_default();
     let mut run = Run {
         src,
         limits: options.limits,
         strict: options.strict,
         service_type: order.map(|o| o.service_type),
-        path: Pointer::default(),
+        path,
         keys: 0,
         kind: None,
         has_event: false,
-        frames: Vec::new(),
+        frames,
         errors: Vec::new(),
         warnings: Vec::new(),
     };
@@ -150,6 +156,14 @@ impl Run<'_> {
     }
 
     fn finish(mut self) -> ValidationResult {
+        let (mut path, mut frames) = (
+            std::mem::take(&mut self.path),
+            std::mem::take(&mut self.frames),
+        );
+        if path.clear_if_small() && frames.capacity() <= 256 {
+            frames.clear();
+            SPARE.with(|spare| spare.set(Some((path, frames))));
+        }
         if !self.has_event {
             self.report(
                 Issue::new(

@@ -1,86 +1,60 @@
-//! `buildEvent`: the forgiving side. It accepts `Date`s and ISO-8601 strings
-//! for timestamps, drops empty fields, puts `event` first, and validates.
+//! `buildEvent`'s forgiving side: `Date`s and ISO-8601 strings become
+//! milliseconds, empty fields are dropped, `event` comes first. Validation
+//! happens afterwards, in `pkg/api.js`, on the assembled object.
 
 use js_sys::{Array, Date, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::args::{describe, object_keys, to_js, type_error};
-use super::js_source::{array_from, date_time, is_array, JsSource};
-use crate::options::{Options, ServiceOrder};
+use super::args::object_keys;
+use super::js_source::{array_from, date_time, is_array};
 use crate::rules::{self, FieldType};
 
-pub(super) fn build_event(
-    name: &JsValue,
-    fields: &JsValue,
-    order: Option<&ServiceOrder>,
-    options: &Options,
-) -> Result<JsValue, JsValue> {
-    if !name.is_string() {
-        return Err(type_error(format!(
-            "buildEvent: the event name must be a string, not {}",
-            describe(name)
-        )));
-    }
+fn type_error(message: String) -> JsValue {
+    js_sys::TypeError::new(&message).into()
+}
+
+/// Assembles the event named `name` from `fields` (an object, `undefined` or `null`).
+pub(super) fn assemble(name: &str, fields: &JsValue) -> Result<JsValue, JsValue> {
     let event = Object::new();
-    define(&event, "event", name)?;
-    if !(fields.is_undefined() || fields.is_null()) {
-        if !fields.is_object() || is_array(fields) != Some(false) {
-            return Err(type_error(format!(
-                "buildEvent: fields must be an object, not {}",
-                describe(fields)
-            )));
-        }
-        let keys =
-            object_keys(fields).map_err(|_| type_error("buildEvent: the fields cannot be read"))?;
-        for key in keys.iter() {
-            let name_of_key = key.as_string().unwrap_or_default();
-            let value = Reflect::get(fields, &key).map_err(|_| {
-                type_error(format!(
-                    "buildEvent: fields.{name_of_key} cannot be read: its getter threw"
-                ))
-            })?;
-            if value.is_undefined() || value.is_null() {
-                continue;
-            }
-            if name_of_key == rules::EVENT_FIELD {
-                if value != *name {
-                    return Err(type_error(format!(
-                        "buildEvent: fields.event ({}) differs from the event name given",
-                        describe(&value)
-                    )));
-                }
-                continue;
-            }
-            let value = match rules::field(&name_of_key).map(|f| f.ty) {
-                Some(FieldType::Timestamp) => millis(value),
-                // Items that cannot be read stay as they are, for the
-                // validator to report.
-                Some(FieldType::TimestampArray) if is_array(&value) == Some(true) => {
-                    match array_from(&value) {
-                        Ok(items) => items.iter().map(millis).collect::<Array>().into(),
-                        Err(_) => value,
-                    }
-                }
-                _ => value,
-            };
-            define(&event, &name_of_key, &value)?;
-        }
-    }
-    let result = crate::validate_source(&mut JsSource::new(event.clone().into()), order, options);
-    if result.valid {
+    define(&event, rules::EVENT_FIELD, &JsValue::from_str(name))?;
+    if fields.is_undefined() || fields.is_null() {
         return Ok(event.into());
     }
-    let lines: Vec<String> = result
-        .errors
-        .iter()
-        .map(|i| format!("{}: {} ({})", i.path, i.message, i.code.as_str()))
-        .collect();
-    let error = js_sys::Error::new(&format!("The event is invalid: {}", lines.join("; ")));
-    error.set_name("EventValidationError");
-    Reflect::set(&error, &"errors".into(), &to_js(&result.errors)?)?;
-    Reflect::set(&error, &"warnings".into(), &to_js(&result.warnings)?)?;
-    Err(error.into())
+    let keys = object_keys(fields)
+        .map_err(|_| type_error("buildEvent: the fields cannot be read".into()))?;
+    for key in keys.iter() {
+        let key_name = key.as_string().unwrap_or_default();
+        let value = Reflect::get(fields, &key).map_err(|_| {
+            type_error(format!(
+                "buildEvent: fields.{key_name} cannot be read: its getter threw"
+            ))
+        })?;
+        if value.is_undefined() || value.is_null() {
+            continue;
+        }
+        if key_name == rules::EVENT_FIELD {
+            if value.as_string().as_deref() != Some(name) {
+                return Err(type_error(format!(
+                    "buildEvent: fields.event differs from the event name \"{name}\"; give the name once"
+                )));
+            }
+            continue;
+        }
+        let value = match rules::field(&key_name).map(|f| f.ty) {
+            Some(FieldType::Timestamp) => millis(value),
+            // Items that cannot be read stay as they are, for the validator to report.
+            Some(FieldType::TimestampArray) if is_array(&value) == Some(true) => {
+                match array_from(&value) {
+                    Ok(items) => items.iter().map(millis).collect::<Array>().into(),
+                    Err(_) => value,
+                }
+            }
+            _ => value,
+        };
+        define(&event, &key_name, &value)?;
+    }
+    Ok(event.into())
 }
 
 /// A `Date` or an ISO-8601 string as milliseconds; anything else unchanged,
@@ -110,9 +84,9 @@ fn define(object: &Object, key: &str, value: &JsValue) -> Result<(), JsValue> {
     let descriptor = Object::new();
     for (k, v) in [
         ("value", value.clone()),
-        ("enumerable", true.into()),
-        ("writable", true.into()),
-        ("configurable", true.into()),
+        ("enumerable", JsValue::TRUE),
+        ("writable", JsValue::TRUE),
+        ("configurable", JsValue::TRUE),
     ] {
         Reflect::set(&descriptor, &k.into(), &v)?;
     }

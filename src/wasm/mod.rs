@@ -1,71 +1,127 @@
 //! The JavaScript skin: the only module that touches `wasm_bindgen` and
-//! `js_sys`. It converts arguments, runs the core, and returns plain objects.
-//! A bad event never throws; a bad `order`, `options` or body type throws a
-//! `TypeError`, as a JS API does for a bad argument.
+//! `js_sys`. These are the raw exports; `pkg/api.js` turns them into the
+//! public API (argument checks, result objects, `EventValidationError`).
+//!
+//! Why the split: a result crosses the boundary as a `u32` (kind and flags)
+//! and, only when there are issues, as JSON text that `JSON.parse` turns into
+//! plain objects. Building result objects property by property from Rust
+//! costs more than validating the event itself.
 
 mod args;
 mod build;
 mod js_source;
 
+use std::cell::Cell;
+
 use wasm_bindgen::prelude::*;
 
-use crate::options::Options;
+use crate::result::ValidationResult;
+use crate::rules::{EventKind, ServiceType};
 
-/// `validateEvent(event, order?, options?)`: checks a JS value.
-#[wasm_bindgen(js_name = validateEvent)]
-pub fn validate_event(
-    event: JsValue,
-    order: JsValue,
-    options: JsValue,
-) -> Result<JsValue, JsValue> {
-    let order = args::order(&order)?;
-    let options = args::options(&options)?;
-    let mut source = js_source::JsSource::new(event);
-    let result = crate::validate_source(&mut source, order.as_ref(), &options);
-    args::to_js(&result)
+thread_local! {
+    /// The issues of the last check, as JSON, until `takeIssues` reads them.
+    static ISSUES: Cell<String> = const { Cell::new(String::new()) };
 }
 
-/// `validateEventJson(body, order?, options?)`: checks JSON text (a string,
-/// `Uint8Array` or `ArrayBuffer`) while parsing it.
-#[wasm_bindgen(js_name = validateEventJson)]
-pub fn validate_event_json(
-    body: JsValue,
-    order: JsValue,
-    options: JsValue,
-) -> Result<JsValue, JsValue> {
-    let order = args::order(&order)?;
-    let options = args::options(&options)?;
-    let result = match args::body(&body, &options)? {
-        args::Body::Bytes(bytes) => crate::validate_json(&bytes, order.as_ref(), &options),
-        args::Body::TooLarge(at_least) => crate::oversized_body(at_least, order.as_ref(), &options),
+/// Bit set in a check's code when the result has issues (see `takeIssues`).
+const HAS_ISSUES: u32 = 4;
+
+/// Encodes a result as `kind | HAS_ISSUES`, stashing its issues.
+fn finish(result: &ValidationResult) -> u32 {
+    let kind = match result.kind {
+        None => 0,
+        Some(EventKind::Depot) => 1,
+        Some(EventKind::Onsite) => 2,
+        Some(EventKind::Other) => 3,
     };
-    args::to_js(&result)
+    if result.errors.is_empty() && result.warnings.is_empty() {
+        return kind;
+    }
+    #[derive(serde::Serialize)]
+    struct Issues<'r> {
+        errors: &'r [crate::Issue],
+        warnings: &'r [crate::Issue],
+    }
+    let issues = Issues {
+        errors: &result.errors,
+        warnings: &result.warnings,
+    };
+    ISSUES.with(|cell| cell.set(serde_json::to_string(&issues).unwrap_or_default()));
+    kind | HAS_ISSUES
 }
 
-/// `buildEvent(name, fields?, order?, options?)`: builds a ready-to-send event
-/// (Dates and ISO strings become milliseconds, `undefined`/`null` fields are
-/// dropped) and throws an `EventValidationError` when it is invalid.
-#[wasm_bindgen(js_name = buildEvent)]
-pub fn build_event(
-    name: JsValue,
-    fields: JsValue,
-    order: JsValue,
-    options: JsValue,
-) -> Result<JsValue, JsValue> {
-    let order = args::order(&order)?;
-    let options: Options = args::options(&options)?;
-    build::build_event(&name, &fields, order.as_ref(), &options)
+/// Checks JSON text: a body (`maxBodyBytes` applies) or a value serialised by
+/// `JSON.stringify` (it does not).
+#[wasm_bindgen(js_name = checkText)]
+pub fn check_text(
+    text: &str,
+    is_body: bool,
+    order: u32,
+    strict: bool,
+    limits: Option<Vec<f64>>,
+) -> u32 {
+    let (order, options) = (args::order(order), args::options(strict, limits));
+    let result = if is_body {
+        crate::validate_json(text.as_bytes(), order.as_ref(), &options)
+    } else {
+        crate::validate_json_text(text, order.as_ref(), &options)
+    };
+    finish(&result)
 }
 
-/// `eventCatalog()`: every event, field, type, enum value, issue code and limit.
-#[wasm_bindgen(js_name = eventCatalog)]
-pub fn event_catalog() -> Result<JsValue, JsValue> {
-    args::to_js(&crate::catalog())
+/// Checks a JSON body given as bytes.
+#[wasm_bindgen(js_name = checkBytes)]
+pub fn check_bytes(bytes: &[u8], order: u32, strict: bool, limits: Option<Vec<f64>>) -> u32 {
+    let (order, options) = (args::order(order), args::options(strict, limits));
+    finish(&crate::validate_json(bytes, order.as_ref(), &options))
 }
 
-/// `eventJsonSchema(serviceType?)`: a JSON Schema (2020-12) of the error rules.
-#[wasm_bindgen(js_name = eventJsonSchema)]
-pub fn event_json_schema(service_type: JsValue) -> Result<JsValue, JsValue> {
-    let service_type = args::service_type(&service_type, "serviceType", true)?;
-    args::to_js(&crate::schema::event_json_schema(service_type))
+/// The result for a body of `length` bytes or more, over `maxBodyBytes`, not copied in.
+#[wasm_bindgen(js_name = checkOversized)]
+pub fn check_oversized(length: f64, order: u32, strict: bool, limits: Option<Vec<f64>>) -> u32 {
+    let (order, options) = (args::order(order), args::options(strict, limits));
+    finish(&crate::oversized_body(
+        length as usize,
+        order.as_ref(),
+        &options,
+    ))
+}
+
+/// Checks a JS value property by property: the careful path, for values
+/// `JSON.stringify` would misrepresent (functions, cycles, proxies, …).
+#[wasm_bindgen(js_name = checkValue)]
+pub fn check_value(value: JsValue, order: u32, strict: bool, limits: Option<Vec<f64>>) -> u32 {
+    let (order, options) = (args::order(order), args::options(strict, limits));
+    let mut source = js_source::JsSource::new(value);
+    finish(&crate::validate_source(
+        &mut source,
+        order.as_ref(),
+        &options,
+    ))
+}
+
+/// The issues of the last check that had any: `{"errors":[…],"warnings":[…]}`.
+#[wasm_bindgen(js_name = takeIssues)]
+pub fn take_issues() -> String {
+    ISSUES.with(Cell::take)
+}
+
+/// Assembles an event for `buildEvent`: `event` first, `Date`s and ISO-8601
+/// strings in timestamp fields as milliseconds, `undefined`/`null` dropped.
+#[wasm_bindgen(js_name = assembleEvent)]
+pub fn assemble_event(name: &str, fields: JsValue) -> Result<JsValue, JsValue> {
+    build::assemble(name, &fields)
+}
+
+/// The catalogue, as JSON.
+#[wasm_bindgen(js_name = catalogJson)]
+pub fn catalog_json() -> String {
+    serde_json::to_string(&crate::catalog()).unwrap_or_default()
+}
+
+/// The JSON Schema for an order of `service_type` (or either), as JSON.
+#[wasm_bindgen(js_name = schemaJson)]
+pub fn schema_json(service_type: Option<String>) -> String {
+    let service_type = service_type.as_deref().and_then(ServiceType::parse);
+    serde_json::to_string(&crate::schema::event_json_schema(service_type)).unwrap_or_default()
 }

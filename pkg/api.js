@@ -1,0 +1,293 @@
+// The public API over the module's raw exports (src/wasm/mod.rs): argument
+// checks (a bad order, options or body type is a TypeError), the fast path for
+// objects, and results as plain objects. Every rule lives in the module; what
+// this file needs of the rule table (service types, limit names) it reads from
+// the module's catalogue.
+//
+// This file is ES module source; scripts/build.sh writes a CommonJS copy for
+// Node's `require` (pkg/dist/node/api.js).
+
+const KINDS = [null, 'depot', 'onsite', 'other'];
+const HAS_ISSUES = 4;
+
+/** Thrown by `buildEvent` when the event it built is invalid. */
+class EventValidationError extends Error {
+  constructor(result) {
+    const lines = result.errors.map((i) => `  ${i.path || '(event)'}: ${i.message} (${i.code})`);
+    super(`The event is invalid:\n${lines.join('\n')}`);
+    this.name = 'EventValidationError';
+    this.errors = result.errors;
+    this.warnings = result.warnings;
+  }
+}
+
+/** Describes a value in a TypeError message. */
+function describe(value) {
+  if (value === null) return 'null';
+  if (isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'object') return 'an object';
+  return typeof value;
+}
+
+/** `Array.isArray`, which throws for a revoked Proxy: that is no array. */
+function isArray(value) {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `value` is a readable non-array object (a revoked Proxy is not). */
+function isObject(value) {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a caller's argument: a getter or Proxy trap that throws makes the
+ * argument unusable, which is a TypeError like any other bad argument.
+ */
+function read(what, get) {
+  try {
+    return get();
+  } catch (e) {
+    throw new TypeError(`${what} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+const hasToJson = () =>
+  Object.prototype.toJSON !== undefined ||
+  Array.prototype.toJSON !== undefined ||
+  String.prototype.toJSON !== undefined ||
+  Number.prototype.toJSON !== undefined ||
+  Boolean.prototype.toJSON !== undefined;
+
+const wellFormed =
+  typeof String.prototype.isWellFormed === 'function'
+    ? (s) => s.isWellFormed()
+    : (s) => !/[\ud800-\udfff]/.test(s);
+
+/**
+ * Whether `JSON.stringify(value)` says exactly what the careful walk of the
+ * module would see: plain objects and arrays of strings, finite numbers,
+ * booleans and null, within the depth, key and item limits. Anything else
+ * (functions, Dates, cycles, proxies that throw, holes, symbol keys, lone
+ * surrogates…) takes the careful path, which reports it precisely.
+ */
+function plainData(root, limits) {
+  let keys = 0;
+  const stack = [root, 1];
+  while (stack.length > 0) {
+    const depth = stack.pop();
+    const value = stack.pop();
+    switch (typeof value) {
+      case 'string':
+        if (!wellFormed(value)) return false;
+        continue;
+      case 'number':
+        if (!Number.isFinite(value)) return false;
+        continue;
+      case 'boolean':
+        continue;
+      case 'object':
+        break;
+      default:
+        return false;
+    }
+    if (value === null) continue;
+    if (depth > limits.maxDepth) return false;
+    const proto = Object.getPrototypeOf(value);
+    if (Array.isArray(value)) {
+      if (proto !== Array.prototype || value.length > limits.maxArrayItems) return false;
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        if (item === undefined) return false;
+        stack.push(item, depth + 1);
+      }
+      continue;
+    }
+    if ((proto !== Object.prototype && proto !== null) || Object.getOwnPropertySymbols(value).length > 0) return false;
+    const names = Object.keys(value);
+    keys += names.length;
+    if (keys > limits.maxKeys) return false;
+    for (const name of names) {
+      const item = value[name];
+      if (item !== undefined) stack.push(item, depth + 1);
+    }
+  }
+  return true;
+}
+
+/**
+ * A body's bytes, or a TypeError. Only real views and buffers pass: a fake
+ * (an object that merely inherits from Uint8Array.prototype) or a detached
+ * buffer would throw inside the glue, after it had reserved module memory.
+ */
+function asBytes(body) {
+  let tag;
+  try {
+    tag = Object.prototype.toString.call(body);
+  } catch {
+    tag = 'a value whose Symbol.toStringTag cannot be read';
+  }
+  try {
+    if (ArrayBuffer.isView(body) && tag === '[object Uint8Array]') return new Uint8Array(body.buffer, body.byteOffset, body.length);
+    if (tag === '[object ArrayBuffer]') return new Uint8Array(body);
+  } catch {
+    throw new TypeError('the body cannot be read: its buffer is detached or it is not a real Uint8Array or ArrayBuffer');
+  }
+  throw new TypeError(`the body must be a string, a Uint8Array or an ArrayBuffer, not ${describe(body)}`);
+}
+
+/**
+ * Builds the public API over the raw exports of an initialised module.
+ * @param {object} raw the wasm-bindgen exports
+ */
+export function createApi(raw) {
+  const catalogText = raw.catalogJson();
+  const catalog = JSON.parse(catalogText);
+  const serviceTypes = catalog.serviceTypes;
+  const defaults = catalog.limits;
+  const limitNames = Object.keys(defaults); // the order the module reads values in
+
+  /** The order as bits (see src/wasm/args.rs). */
+  function encodeOrder(order) {
+    if (order === undefined || order === null) return 0;
+    if (!isObject(order)) {
+      throw new TypeError(
+        `order must be an object like { serviceType: '${serviceTypes[0]}', accepted: true, closed: false }, not ${describe(order)}`,
+      );
+    }
+    const { serviceType, accepted, closed } = read('order', () => ({
+      serviceType: order.serviceType,
+      accepted: order.accepted,
+      closed: order.closed,
+    }));
+    const type = serviceTypes.indexOf(serviceType);
+    if (type < 0) {
+      throw new TypeError(
+        `order.serviceType must be ${serviceTypes.map((t) => `'${t}'`).join(' or ')}, not ${describe(serviceType)}`,
+      );
+    }
+    return (type + 1) | (flag(accepted, 'order.accepted') << 2) | (flag(closed, 'order.closed') << 4);
+  }
+
+  function flag(value, what) {
+    if (value === undefined) return 0;
+    if (typeof value !== 'boolean') throw new TypeError(`${what} must be true or false, not ${describe(value)}`);
+    return value ? 2 : 1;
+  }
+
+  const noOptions = { strict: false, values: undefined, limits: defaults };
+
+  function decodeOptions(options) {
+    if (options === undefined || options === null) return noOptions;
+    if (!isObject(options)) {
+      throw new TypeError(`options must be an object like { strict: true, limits: { maxDepth: 8 } }, not ${describe(options)}`);
+    }
+    const { keys, strict: givenStrict, limits: given } = read('options', () => ({
+      keys: Object.keys(options),
+      strict: options.strict,
+      limits: options.limits,
+    }));
+    for (const key of keys) {
+      if (key !== 'strict' && key !== 'limits') {
+        throw new TypeError(`options.${key} is not an option: the options are strict and limits`);
+      }
+    }
+    const strict = givenStrict === undefined ? false : givenStrict;
+    if (typeof strict !== 'boolean') throw new TypeError(`options.strict must be true or false, not ${describe(strict)}`);
+    if (given === undefined || given === null) return { strict, values: undefined, limits: defaults };
+    if (!isObject(given)) throw new TypeError(`options.limits must be an object, not ${describe(given)}`);
+    const limits = { ...defaults };
+    const entries = read('options.limits', () => Object.keys(given).map((key) => [key, given[key]]));
+    for (const [key, value] of entries) {
+      if (!Object.hasOwn(defaults, key)) {
+        throw new TypeError(`options.limits.${key} is not a limit: the limits are ${limitNames.join(', ')}`);
+      }
+      if (value === undefined) continue;
+      if (!Number.isSafeInteger(value) || value < 0) {
+        throw new TypeError(`options.limits.${key} must be a non-negative integer, not ${describe(value)}`);
+      }
+      limits[key] = value;
+    }
+    return { strict, values: new Float64Array(limitNames.map((name) => limits[name])), limits };
+  }
+
+  function result(code) {
+    const kind = KINDS[code & 3];
+    if ((code & HAS_ISSUES) === 0) return { valid: true, kind, errors: [], warnings: [] };
+    const { errors, warnings } = JSON.parse(raw.takeIssues());
+    return { valid: errors.length === 0, kind, errors, warnings };
+  }
+
+  /** JSON text for `event` when the fast path says the same as the careful one. */
+  function jsonOf(event, limits) {
+    if (!isObject(event) || hasToJson()) return undefined;
+    try {
+      return plainData(event, limits) ? JSON.stringify(event) : undefined;
+    } catch {
+      return undefined; // a getter or Proxy trap threw: the careful path reports it
+    }
+  }
+
+  function validateEvent(event, order, options) {
+    const bits = encodeOrder(order);
+    const o = decodeOptions(options);
+    const text = jsonOf(event, o.limits);
+    const code =
+      text === undefined
+        ? raw.checkValue(event, bits, o.strict, o.values)
+        : raw.checkText(text, false, bits, o.strict, o.values);
+    return result(code);
+  }
+
+  function validateEventJson(body, order, options) {
+    const bits = encodeOrder(order);
+    const o = decodeOptions(options);
+    const max = o.limits.maxBodyBytes;
+    if (typeof body === 'string') {
+      // UTF-8 takes at least a byte per UTF-16 unit: a longer string is over the limit.
+      if (body.length > max) return result(raw.checkOversized(body.length, bits, o.strict, o.values));
+      return result(raw.checkText(body, true, bits, o.strict, o.values));
+    }
+    const bytes = asBytes(body);
+    if (bytes.length > max) return result(raw.checkOversized(bytes.length, bits, o.strict, o.values));
+    return result(raw.checkBytes(bytes, bits, o.strict, o.values));
+  }
+
+  function buildEvent(name, fields, order, options) {
+    if (typeof name !== 'string') throw new TypeError(`buildEvent: the event name must be a string, not ${describe(name)}`);
+    if (fields !== undefined && fields !== null && !isObject(fields)) {
+      throw new TypeError(`buildEvent: fields must be an object, not ${describe(fields)}`);
+    }
+    encodeOrder(order);
+    decodeOptions(options);
+    const event = raw.assembleEvent(name, fields);
+    const checked = validateEvent(event, order, options);
+    if (!checked.valid) throw new EventValidationError(checked);
+    return event;
+  }
+
+  function eventCatalog() {
+    return JSON.parse(catalogText);
+  }
+
+  function eventJsonSchema(serviceType) {
+    if (serviceType !== undefined && serviceType !== null && !serviceTypes.includes(serviceType)) {
+      throw new TypeError(
+        `serviceType must be ${serviceTypes.map((t) => `'${t}'`).join(' or ')} (or nothing, for both), not ${describe(serviceType)}`,
+      );
+    }
+    return JSON.parse(raw.schemaJson(serviceType ?? undefined));
+  }
+
+  return { validateEvent, validateEventJson, buildEvent, eventCatalog, eventJsonSchema };
+}
