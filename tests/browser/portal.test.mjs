@@ -334,9 +334,12 @@ describe('servicer portal', () => {
       });
       mkdirSync(`${repo}/artifacts`, { recursive: true });
       await page.screenshot({ path: `${repo}/artifacts/portal.png`, fullPage: true });
-      await page.screenshot({ path: `${repo}/www/screenshot.png`, fullPage: true });
-      const size = statSync(`${repo}/www/screenshot.png`).size;
-      assert.ok(size < 300_000, `www/screenshot.png is ${size} bytes`);
+      // The README's copy is rewritten only on request, so a test run on a
+      // machine with other fonts leaves the work tree clean.
+      const readmeCopy = process.env.UPDATE_SCREENSHOT === '1' ? `${repo}/www/screenshot.png` : `${repo}/artifacts/portal-readme.png`;
+      await page.screenshot({ path: readmeCopy, fullPage: true });
+      const size = statSync(readmeCopy).size;
+      assert.ok(size < 300_000, `the README screenshot is ${size} bytes`);
     });
   });
 });
