@@ -149,9 +149,12 @@ function asBytes(body) {
 /**
  * Builds the public API over the raw exports of an initialised module.
  * @param {object} raw the wasm-bindgen exports
+ * @param {{ catalog: string, schemas: Record<string, string> }} data the
+ *   catalogue and the JSON Schema texts by service type (`all` for either),
+ *   generated from the rule table by examples/package_data.rs
  */
-export function createApi(raw) {
-  const catalogText = raw.catalogJson();
+export function createApi(raw, data) {
+  const { catalog: catalogText, schemas } = data;
   const catalog = JSON.parse(catalogText);
   const serviceTypes = catalog.serviceTypes;
   const defaults = catalog.limits;
@@ -286,7 +289,7 @@ export function createApi(raw) {
         `serviceType must be ${serviceTypes.map((t) => `'${t}'`).join(' or ')} (or nothing, for both), not ${describe(serviceType)}`,
       );
     }
-    return JSON.parse(raw.schemaJson(serviceType ?? undefined));
+    return JSON.parse(schemas[serviceType ?? 'all']);
   }
 
   return { validateEvent, validateEventJson, buildEvent, eventCatalog, eventJsonSchema };

@@ -5,7 +5,8 @@ import wasmModule from './dist/web/servicer_events_bg.wasm';
 import { initSync } from './dist/web/servicer_events.js';
 import * as raw from './dist/web/servicer_events.js';
 import { createApi } from './api.js';
+import data from './dist/data.js';
 
 initSync({ module: wasmModule });
 
-export const { validateEvent, validateEventJson, buildEvent, eventCatalog, eventJsonSchema } = createApi(raw);
+export const { validateEvent, validateEventJson, buildEvent, eventCatalog, eventJsonSchema } = createApi(raw, data);

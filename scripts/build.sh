@@ -20,6 +20,7 @@ cargo build --quiet --release --target wasm32-unknown-unknown --lib
 wasm=target/wasm32-unknown-unknown/release/servicer_events.wasm
 
 rm -rf pkg/dist pkg/schema
+mkdir -p pkg/dist
 wasm-bindgen --target nodejs --no-typescript --out-dir pkg/dist/node "$wasm"
 wasm-bindgen --target web --no-typescript --out-dir pkg/dist/web "$wasm"
 # The package is "type": "module"; the nodejs glue is CommonJS, and so is
@@ -34,7 +35,8 @@ for f in pkg/dist/*/servicer_events_bg.wasm; do
 done
 
 cp README.md pkg/README.md
-node scripts/write-schema.mjs
+# The catalogue and schemas are generated natively: the .wasm only validates.
+cargo run --quiet --example package_data -- pkg
 
 mkdir -p target/pack
 rm -f target/pack/servicer-events-*.tgz

@@ -231,11 +231,12 @@ impl<'a> JsonSource<'a> {
         }
         self.number = (start, self.pos);
         let literal = self.text.get(start..self.pos).unwrap_or_default();
-        // The grammar above is a subset of what `f64::from_str` accepts; it
-        // rounds correctly and overflows to infinity, which the validator flags.
-        literal
-            .parse::<f64>()
-            .or_else(|_| self.fail("has a number that cannot be read"))
+        // The grammar above is a subset of what both parsers accept; both
+        // round correctly and overflow to infinity, which the validator flags.
+        match parse_float(literal) {
+            Some(n) => Ok(n),
+            None => self.fail("has a number that cannot be read"),
+        }
     }
 
     /// Reads a string starting at `"`; its text goes to `raw` or `scratch`.
@@ -380,7 +381,12 @@ impl<'a> JsonSource<'a> {
                 let raw = text.get(range.0..range.1).unwrap_or_default();
                 unescape(raw)
             });
-            frame.set = Some(all.collect());
+            // Inserted one by one: collecting would sort, pulling a sort into the module.
+            let mut set = BTreeSet::new();
+            for key in all {
+                set.insert(key);
+            }
+            frame.set = Some(set);
         }
         duplicate
     }
@@ -481,6 +487,20 @@ impl Source for JsonSource<'_> {
         }
         Ok(())
     }
+}
+
+/// Decimal to binary for numbers the integer fast path does not take.
+#[cfg(not(target_arch = "wasm32"))]
+fn parse_float(literal: &str) -> Option<f64> {
+    literal.parse().ok()
+}
+
+/// In WebAssembly, the host's `parseFloat` does it: it is exact (it is what
+/// `JSON.parse` uses) and keeps Rust's decimal tables, some 13 KB, out of the
+/// module.
+#[cfg(target_arch = "wasm32")]
+fn parse_float(literal: &str) -> Option<f64> {
+    Some(crate::wasm::parse_float(literal))
 }
 
 /// The length of the run of bytes at the start of `bytes` that need no

@@ -231,8 +231,9 @@ impl Run<'_> {
     }
 }
 
-/// Integers below this print as digits; JavaScript prints larger ones with an exponent.
-const PLAIN_INTEGERS_BELOW: f64 = 1e21;
+/// Integers below this print as digits (JavaScript prints them so up to 1e21;
+/// the few between come from the source, like fractions).
+const PLAIN_INTEGERS_BELOW: f64 = 9e18;
 
 impl Run<'_> {
     /// A number as JavaScript would print it. Fractions are printed by the
@@ -245,7 +246,7 @@ impl Run<'_> {
             if n > 0.0 { "Infinity" } else { "-Infinity" }.into()
         } else if n.fract() == 0.0 && n.abs() < PLAIN_INTEGERS_BELOW {
             // In range: the cast is exact.
-            (n as i128).to_string()
+            (n as i64).to_string()
         } else {
             self.src.number_text(n)
         }

@@ -100,7 +100,9 @@ impl JsSource {
         if let Some(s) = value.as_string() {
             // Crossing into Rust turns a lone surrogate into U+FFFD; JSON.stringify
             // would send it as an escape the JSON path rejects, so reject it here too.
-            if s.contains('\u{fffd}') && JsValue::from_str(&s) != value {
+            if s.as_bytes().windows(3).any(|w| w == "\u{fffd}".as_bytes())
+                && JsValue::from_str(&s) != value
+            {
                 return self.foreign("a string with a lone surrogate (half of a UTF-16 pair), which is not Unicode text");
             }
             let chars = s.chars().count();

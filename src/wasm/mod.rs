@@ -5,7 +5,9 @@
 //! Why the split: a result crosses the boundary as a `u32` (kind and flags)
 //! and, only when there are issues, as JSON text that `JSON.parse` turns into
 //! plain objects. Building result objects property by property from Rust
-//! costs more than validating the event itself.
+//! costs more than validating the event itself. The catalogue and the JSON
+//! Schemas are not here at all: they are generated natively at build time
+//! (`examples/package_data.rs`), so the module holds the validator only.
 
 mod args;
 mod build;
@@ -16,7 +18,12 @@ use std::cell::Cell;
 use wasm_bindgen::prelude::*;
 
 use crate::result::ValidationResult;
-use crate::rules::{EventKind, ServiceType};
+use crate::rules::EventKind;
+
+// The module is single-threaded; talc is smaller and faster than dlmalloc there.
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 thread_local! {
     /// The issues of the last check, as JSON, until `takeIssues` reads them.
@@ -25,6 +32,11 @@ thread_local! {
 
 /// Bit set in a check's code when the result has issues (see `takeIssues`).
 const HAS_ISSUES: u32 = 4;
+
+/// `parseFloat`, for `src/json.rs`: a JSON number literal to the nearest f64.
+pub(crate) fn parse_float(literal: &str) -> f64 {
+    js_sys::Number::parse_float(literal)
+}
 
 /// Encodes a result as `kind | HAS_ISSUES`, stashing its issues.
 fn finish(result: &ValidationResult) -> u32 {
@@ -37,16 +49,24 @@ fn finish(result: &ValidationResult) -> u32 {
     if result.errors.is_empty() && result.warnings.is_empty() {
         return kind;
     }
-    #[derive(serde::Serialize)]
-    struct Issues<'r> {
-        errors: &'r [crate::Issue],
-        warnings: &'r [crate::Issue],
+    let mut json = String::from("{");
+    for (name, list) in [("errors", &result.errors), ("warnings", &result.warnings)] {
+        if name == "warnings" {
+            json.push(',');
+        }
+        json.push('"');
+        json.push_str(name);
+        json.push_str("\":[");
+        for (i, issue) in list.iter().enumerate() {
+            if i > 0 {
+                json.push(',');
+            }
+            issue.write_json(&mut json);
+        }
+        json.push(']');
     }
-    let issues = Issues {
-        errors: &result.errors,
-        warnings: &result.warnings,
-    };
-    ISSUES.with(|cell| cell.set(serde_json::to_string(&issues).unwrap_or_default()));
+    json.push('}');
+    ISSUES.with(|cell| cell.set(json));
     kind | HAS_ISSUES
 }
 
@@ -111,17 +131,4 @@ pub fn take_issues() -> String {
 #[wasm_bindgen(js_name = assembleEvent)]
 pub fn assemble_event(name: &str, fields: JsValue) -> Result<JsValue, JsValue> {
     build::assemble(name, &fields)
-}
-
-/// The catalogue, as JSON.
-#[wasm_bindgen(js_name = catalogJson)]
-pub fn catalog_json() -> String {
-    serde_json::to_string(&crate::catalog()).unwrap_or_default()
-}
-
-/// The JSON Schema for an order of `service_type` (or either), as JSON.
-#[wasm_bindgen(js_name = schemaJson)]
-pub fn schema_json(service_type: Option<String>) -> String {
-    let service_type = service_type.as_deref().and_then(ServiceType::parse);
-    serde_json::to_string(&crate::schema::event_json_schema(service_type)).unwrap_or_default()
 }
