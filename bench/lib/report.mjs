@@ -35,13 +35,14 @@ export function goals({ timing, cold, size, baseline }) {
   if (size) {
     const worst = size.reduce((m, r) => (r.totalGzip > m.totalGzip ? r : m));
     const missing = size.some((r) => r.missing.length);
+    const glueOnly = (r) => r.files.filter((f) => /servicer_events(_bg\.wasm|\.js)$/.test(f.file)).reduce((n, f) => n + f.gzip, 0);
     out.push({
-      goal: '`.wasm` + JS glue ≤ 40 kB gzip (40,000 bytes; largest target)',
-      measured: `${kb(worst.totalGzip)} (${worst.target})${missing ? '; some files missing' : ''}`,
+      goal: '`.wasm` + JS ≤ 40 kB gzip (40,000 bytes; everything the largest target entry loads)',
+      measured: `${kb(worst.totalGzip)} (${worst.target}); the .wasm and wasm-bindgen glue alone: ${kb(glueOnly(worst))}${missing ? '; some files missing' : ''}`,
       pass: !missing && worst.totalGzip <= 40_000,
     });
   } else {
-    out.push({ goal: '`.wasm` + JS glue ≤ 40 kB gzip', measured: 'package missing', pass: null });
+    out.push({ goal: '`.wasm` + JS ≤ 40 kB gzip', measured: 'package missing', pass: null });
   }
   const ratioOf = (id) => {
     const v = t(`${id}/valid`);
@@ -114,11 +115,13 @@ export function renderReport(d) {
     L.push('');
   }
   if (d.size) {
-    L.push('Package size as installed from the packed tarball (each file gzip -9 on its own):', '');
-    L.push('| target | .wasm | .wasm gzip | JS glue + entry | glue gzip | total | total gzip |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    L.push('Package size as installed from the packed tarball: every file each entry of `exports` loads, each gzip -9 on its own:', '');
+    L.push('| target (entry) | .wasm | .wasm gzip | JS | JS gzip | total | total gzip |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const r of d.size) {
-      L.push(`| ${r.target}${r.missing.length ? ` (missing: ${r.missing.join(', ')})` : ''} | ${kb(r.wasmRaw)} | ${kb(r.wasmGzip)} | ${kb(r.glueRaw)} | ${kb(r.glueGzip)} | ${kb(r.totalRaw)} | ${kb(r.totalGzip)} |`);
+      L.push(`| ${r.target} (\`${r.entry}\`)${r.missing.length ? ` (missing: ${r.missing.join(', ')})` : ''} | ${kb(r.wasmRaw)} | ${kb(r.wasmGzip)} | ${kb(r.jsRaw)} | ${kb(r.jsGzip)} | ${kb(r.totalRaw)} | ${kb(r.totalGzip)} |`);
     }
+    L.push('');
+    for (const r of d.size) L.push(`- ${r.target}: ${r.files.map((f) => `\`${f.file}\` ${kb(f.gzip)}`).join(', ')} (gzip)`);
     L.push('');
   }
   L.push('Goals of issue 6:', '');
