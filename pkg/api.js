@@ -125,12 +125,32 @@ function plainData(root, limits) {
   return true;
 }
 
+const encoder = new TextEncoder();
+let scratch = new Uint8Array(4096);
+
+/**
+ * The UTF-8 bytes of `text`, in a buffer reused from call to call (the module
+ * copies them in at once). `encodeInto` is native and beats wasm-bindgen's
+ * character-by-character string passing.
+ */
+function utf8(text) {
+  const room = text.length * 3; // UTF-8 bytes per UTF-16 unit, at most
+  if (room > scratch.length) {
+    if (room > 1 << 20) return encoder.encode(text); // a huge one-off: not kept
+    scratch = new Uint8Array(Math.max(room, scratch.length * 2));
+  }
+  const { written } = encoder.encodeInto(text, scratch);
+  return scratch.subarray(0, written);
+}
+
 /**
  * A body's bytes, or a TypeError. Only real views and buffers pass: a fake
  * (an object that merely inherits from Uint8Array.prototype) or a detached
  * buffer would throw inside the glue, after it had reserved module memory.
  */
 function asBytes(body) {
+  // A real typed array (isView checks the internal slot) of this realm.
+  if (ArrayBuffer.isView(body) && body instanceof Uint8Array) return body;
   let tag;
   try {
     tag = Object.prototype.toString.call(body);
@@ -248,7 +268,7 @@ export function createApi(raw, data) {
     const code =
       text === undefined
         ? raw.checkValue(event, bits, o.strict, o.values)
-        : raw.checkText(text, false, bits, o.strict, o.values);
+        : raw.checkBytes(utf8(text), false, bits, o.strict, o.values);
     return result(code);
   }
 
@@ -259,11 +279,11 @@ export function createApi(raw, data) {
     if (typeof body === 'string') {
       // UTF-8 takes at least a byte per UTF-16 unit: a longer string is over the limit.
       if (body.length > max) return result(raw.checkOversized(body.length, bits, o.strict, o.values));
-      return result(raw.checkText(body, true, bits, o.strict, o.values));
+      return result(raw.checkBytes(utf8(body), true, bits, o.strict, o.values));
     }
     const bytes = asBytes(body);
     if (bytes.length > max) return result(raw.checkOversized(bytes.length, bits, o.strict, o.values));
-    return result(raw.checkBytes(bytes, bits, o.strict, o.values));
+    return result(raw.checkBytes(bytes, true, bits, o.strict, o.values));
   }
 
   function buildEvent(name, fields, order, options) {

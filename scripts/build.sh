@@ -31,7 +31,7 @@ echo '{ "type": "commonjs" }' > pkg/dist/node/package.json
   echo 'module.exports = { createApi };'
 } > pkg/dist/node/api.js
 for f in pkg/dist/*/servicer_events_bg.wasm; do
-  "$wasm_opt" -Oz "$f" -o "$f"
+  "$wasm_opt" -Oz --converge --strip-producers --strip-target-features "$f" -o "$f"
 done
 
 cp README.md pkg/README.md

@@ -52,13 +52,14 @@ pub fn validate_json(
 }
 
 /// Validates JSON text with no size limit on the text as a whole (for values
-/// serialised by the caller; the other limits still apply).
-pub fn validate_json_text(
-    text: &str,
+/// serialised by the caller, such as `JSON.stringify` of a JS event; the
+/// other limits still apply).
+pub fn validate_json_unbounded(
+    body: &[u8],
     order: Option<&ServiceOrder>,
     options: &Options,
 ) -> ValidationResult {
-    validate_source_result(json::JsonSource::from_text(text), order, options)
+    validate_source_result(json::JsonSource::new(body), order, options)
 }
 
 fn validate_source_result(

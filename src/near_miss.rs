@@ -40,6 +40,65 @@ pub fn suggest<'k>(name: &str, known: impl IntoIterator<Item = &'k str>) -> Opti
     best.map(|(_, c)| c)
 }
 
+/// The lists of known names the validator searches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    /// The listed event names.
+    Events,
+    /// The known field names, `event` included.
+    Fields,
+}
+
+impl Known {
+    fn names(self) -> impl Iterator<Item = &'static str> {
+        let events = (self == Known::Events).then(|| crate::rules::EVENTS.iter().map(|e| e.name));
+        let fields = (self == Known::Fields).then(|| {
+            std::iter::once(crate::rules::EVENT_FIELD)
+                .chain(crate::rules::FIELDS.iter().map(|f| f.name))
+        });
+        events
+            .into_iter()
+            .flatten()
+            .chain(fields.into_iter().flatten())
+    }
+}
+
+/// Recent answers: integrations send the same unknown fields and custom event
+/// names event after event, and the answer never changes.
+const CACHE_SIZE: usize = 32;
+
+type Cache = Vec<(Known, Box<str>, Option<&'static str>)>;
+
+thread_local! {
+    static CACHE: std::cell::Cell<(Cache, usize)> = const { std::cell::Cell::new((Vec::new(), 0)) };
+}
+
+/// `suggest` over one of the validator's lists, remembering recent answers.
+pub fn suggest_known(list: Known, name: &str) -> Option<&'static str> {
+    if name.len() > MAX_CHARS {
+        return None; // a near miss is never that long (see `suggest`)
+    }
+    CACHE.with(|cell| {
+        let (mut cache, mut next) = cell.take();
+        let hit = cache
+            .iter()
+            .find(|(l, n, _)| *l == list && **n == *name)
+            .map(|(_, _, s)| *s);
+        let answer = hit.unwrap_or_else(|| {
+            let answer = suggest(name, list.names());
+            let entry = (list, Box::from(name), answer);
+            match cache.get_mut(next) {
+                Some(slot) => *slot = entry,
+                None => cache.push(entry),
+            }
+            next = (next + 1) % CACHE_SIZE;
+            answer
+        });
+        cell.set((cache, next));
+        answer
+    })
+}
+
 /// Longer than any known name plus two.
 const MAX_CHARS: usize = 48;
 
@@ -163,6 +222,36 @@ mod tests {
         ];
         for (name, want) in cases {
             assert_eq!(suggest(name, EVENTS), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn the_cache_answers_as_the_search_does() {
+        let names = [
+            "recievedBy",
+            "Event",
+            "nothing_like_it",
+            "repair_complete",
+            "x",
+            "notes",
+        ];
+        for _ in 0..3 {
+            for list in [Known::Events, Known::Fields] {
+                for name in names {
+                    assert_eq!(
+                        suggest_known(list, name),
+                        suggest(name, list.names()),
+                        "{name}"
+                    );
+                }
+            }
+        }
+        for i in 0..100 {
+            let name = format!("field{i}");
+            assert_eq!(
+                suggest_known(Known::Fields, &name),
+                suggest(&name, Known::Fields.names())
+            );
         }
     }
 

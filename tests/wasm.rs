@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Function, Object, Proxy, Reflect, JSON};
-use servicer_events::wasm::{assemble_event, check_bytes, check_text, check_value, take_issues};
+use servicer_events::wasm::{assemble_event, check_bytes, check_value, take_issues};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -36,8 +36,8 @@ fn codes() -> Vec<String> {
 #[wasm_bindgen_test]
 fn a_valid_event_is_a_bare_code() {
     assert_eq!(
-        check_text(
-            r#"{"event":"repair_started","repairStartedAt":0}"#,
+        check_bytes(
+            br#"{"event":"repair_started","repairStartedAt":0}"#,
             true,
             1,
             false,
@@ -45,13 +45,16 @@ fn a_valid_event_is_a_bare_code() {
         ),
         DEPOT
     );
-    assert_eq!(check_bytes(br#"{"event":"x"}"#, 0, false, None), OTHER);
+    assert_eq!(
+        check_bytes(br#"{"event":"x"}"#, true, 0, false, None),
+        OTHER
+    );
 }
 
 #[wasm_bindgen_test]
 fn issues_cross_as_json() {
-    let code = check_text(
-        r#"{"event":"repair_started","repairStartedAt":"soon"}"#,
+    let code = check_bytes(
+        br#"{"event":"repair_started","repairStartedAt":"soon"}"#,
         true,
         0,
         false,
@@ -68,8 +71,8 @@ fn limits_arrive_in_the_catalogue_order() {
         .iter()
         .map(|n| if *n == "maxDepth" { 1.0 } else { 1e6 })
         .collect();
-    let code = check_text(
-        r#"{"event":"x","metadata":{"a":1}}"#,
+    let code = check_bytes(
+        br#"{"event":"x","metadata":{"a":1}}"#,
         true,
         0,
         false,

@@ -36,7 +36,7 @@ impl Run<'_> {
         let name = self.src.text();
         let kind = rules::event_kind(name);
         let suggestion = match kind {
-            EventKind::Other => near_miss::suggest(name, rules::EVENTS.iter().map(|e| e.name)),
+            EventKind::Other => near_miss::suggest_known(near_miss::Known::Events, name),
             _ => None,
         };
         if first_time {

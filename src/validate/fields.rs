@@ -28,8 +28,7 @@ impl Run<'_> {
         } else if let Some(spec) = rules::field(key) {
             Role::Known(spec)
         } else {
-            let known = std::iter::once(EVENT_FIELD).chain(rules::FIELDS.iter().map(|f| f.name));
-            Role::Unknown(near_miss::suggest(key, known))
+            Role::Unknown(near_miss::suggest_known(near_miss::Known::Fields, key))
         };
         match role {
             Role::Name => self.event_name(),

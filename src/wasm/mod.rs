@@ -70,11 +70,13 @@ fn finish(result: &ValidationResult) -> u32 {
     kind | HAS_ISSUES
 }
 
-/// Checks JSON text: a body (`maxBodyBytes` applies) or a value serialised by
-/// `JSON.stringify` (it does not).
-#[wasm_bindgen(js_name = checkText)]
-pub fn check_text(
-    text: &str,
+/// Checks JSON text given as UTF-8 bytes: a body (`maxBodyBytes` applies) or
+/// a value serialised by `JSON.stringify` (it does not). Strings arrive as
+/// bytes too: `TextEncoder.encodeInto` in `pkg/api.js` copies them faster than
+/// wasm-bindgen's string passing does.
+#[wasm_bindgen(js_name = checkBytes)]
+pub fn check_bytes(
+    bytes: &[u8],
     is_body: bool,
     order: u32,
     strict: bool,
@@ -82,18 +84,11 @@ pub fn check_text(
 ) -> u32 {
     let (order, options) = (args::order(order), args::options(strict, limits));
     let result = if is_body {
-        crate::validate_json(text.as_bytes(), order.as_ref(), &options)
+        crate::validate_json(bytes, order.as_ref(), &options)
     } else {
-        crate::validate_json_text(text, order.as_ref(), &options)
+        crate::validate_json_unbounded(bytes, order.as_ref(), &options)
     };
     finish(&result)
-}
-
-/// Checks a JSON body given as bytes.
-#[wasm_bindgen(js_name = checkBytes)]
-pub fn check_bytes(bytes: &[u8], order: u32, strict: bool, limits: Option<Vec<f64>>) -> u32 {
-    let (order, options) = (args::order(order), args::options(strict, limits));
-    finish(&crate::validate_json(bytes, order.as_ref(), &options))
 }
 
 /// The result for a body of `length` bytes or more, over `maxBodyBytes`, not copied in.
