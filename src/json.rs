@@ -36,7 +36,7 @@ struct Frame {
 #[derive(Default)]
 struct Buffers {
     stack: Vec<Frame>,
-    keys: Vec<(usize, usize)>,
+    keys: Vec<(usize, usize, bool)>,
     scratch: String,
 }
 
@@ -51,8 +51,9 @@ pub struct JsonSource<'a> {
     pos: usize,
     expect: Expect,
     stack: Vec<Frame>,
-    /// Raw byte ranges (inside the quotes) of the keys of the open objects.
-    keys: Vec<(usize, usize)>,
+    /// Raw byte ranges (inside the quotes) of the keys of the open objects,
+    /// and whether each has escapes.
+    keys: Vec<(usize, usize, bool)>,
     /// The last string's text, when it had escapes (otherwise `raw`).
     scratch: String,
     raw: (usize, usize),
@@ -367,18 +368,18 @@ impl<'a> JsonSource<'a> {
         let earlier = self.keys.get(frame.keys_from..).unwrap_or_default();
         let text = self.text;
         let this = decoded(text, current, self.escaped, &self.scratch);
-        let duplicate = earlier.iter().any(|&range| {
-            let raw = text.get(range.0..range.1).unwrap_or_default();
-            if raw.as_bytes().contains(&b'\\') {
+        let duplicate = earlier.iter().any(|&(start, end, escaped)| {
+            let raw = text.get(start..end).unwrap_or_default();
+            if escaped {
                 unescape(raw) == this
             } else {
                 raw == this
             }
         });
-        self.keys.push(current);
+        self.keys.push((current.0, current.1, self.escaped));
         if self.keys.len() - frame.keys_from > LINEAR_KEYS {
-            let all = self.keys.drain(frame.keys_from..).map(|range| {
-                let raw = text.get(range.0..range.1).unwrap_or_default();
+            let all = self.keys.drain(frame.keys_from..).map(|(start, end, _)| {
+                let raw = text.get(start..end).unwrap_or_default();
                 unescape(raw)
             });
             // Inserted one by one: collecting would sort, pulling a sort into the module.
