@@ -125,6 +125,66 @@ function plainData(root, limits) {
   return true;
 }
 
+/**
+ * The reads the module makes of a caller's value on the careful path
+ * (src/wasm/readers.rs). None of them ever throws: a failed read returns the
+ * marker, because an exception caught at the module's boundary would cost a
+ * slot of wasm-bindgen's externref table that is never given back.
+ */
+const MARKER = Symbol('servicer-events: the read threw');
+const readers = {
+  isMarker: (value) => value === MARKER,
+  get(object, key) {
+    try {
+      return object[key];
+    } catch {
+      return MARKER;
+    }
+  },
+  keys(object) {
+    try {
+      return Object.keys(object);
+    } catch {
+      return MARKER;
+    }
+  },
+  symbols(object) {
+    try {
+      return Object.getOwnPropertySymbols(object);
+    } catch {
+      return MARKER;
+    }
+  },
+  proto(object) {
+    try {
+      return Object.getPrototypeOf(object);
+    } catch {
+      return MARKER;
+    }
+  },
+  isArray(value) {
+    try {
+      return Array.isArray(value) ? 1 : 0;
+    } catch {
+      return 2;
+    }
+  },
+  time(value) {
+    try {
+      return Date.prototype.getTime.call(value);
+    } catch {
+      return MARKER;
+    }
+  },
+  items(value) {
+    try {
+      return Array.from(value);
+    } catch {
+      return MARKER;
+    }
+  },
+};
+
 const encoder = new TextEncoder();
 let scratch = new Uint8Array(4096);
 
@@ -267,7 +327,7 @@ export function createApi(raw, data) {
     const text = jsonOf(event, o.limits);
     const code =
       text === undefined
-        ? raw.checkValue(event, bits, o.strict, o.values)
+        ? raw.checkValue(event, readers, bits, o.strict, o.values)
         : raw.checkBytes(utf8(text), false, bits, o.strict, o.values);
     return result(code);
   }
@@ -293,7 +353,7 @@ export function createApi(raw, data) {
     }
     encodeOrder(order);
     decodeOptions(options);
-    const event = raw.assembleEvent(name, fields);
+    const event = raw.assembleEvent(name, fields, readers);
     const checked = validateEvent(event, order, options);
     if (!checked.valid) throw new EventValidationError(checked);
     return event;

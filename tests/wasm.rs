@@ -4,8 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Function, Object, Proxy, Reflect, JSON};
-use servicer_events::wasm::{assemble_event, check_bytes, check_value, take_issues};
+use servicer_events::wasm::{assemble_event, check_bytes, check_value, take_issues, Readers};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// Kind bits and the "has issues" bit of a check's code.
@@ -15,6 +16,27 @@ const HAS_ISSUES: u32 = 4;
 
 fn json(text: &str) -> JsValue {
     JSON::parse(text).unwrap()
+}
+
+/// The same reads `pkg/api.js` hands the module: none of them throws.
+fn readers() -> Readers {
+    Function::new_no_args(
+        "const M = Symbol('marker');\n\
+         const t = (f) => { try { return f(); } catch { return M; } };\n\
+         return {\n\
+           isMarker: (v) => v === M,\n\
+           get: (o, k) => t(() => o[k]),\n\
+           keys: (o) => t(() => Object.keys(o)),\n\
+           symbols: (o) => t(() => Object.getOwnPropertySymbols(o)),\n\
+           proto: (o) => t(() => Object.getPrototypeOf(o)),\n\
+           isArray: (v) => { try { return Array.isArray(v) ? 1 : 0; } catch { return 2; } },\n\
+           time: (v) => t(() => Date.prototype.getTime.call(v)),\n\
+           items: (v) => t(() => Array.from(v)),\n\
+         };",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap()
+    .unchecked_into()
 }
 
 fn codes() -> Vec<String> {
@@ -101,7 +123,10 @@ fn throwing_proxies_and_getters_become_issues() {
         &Proxy::new(&Object::new(), &handler),
     )
     .unwrap();
-    assert_eq!(check_value(event, 0, false, None), OTHER | HAS_ISSUES);
+    assert_eq!(
+        check_value(event, readers(), 0, false, None),
+        OTHER | HAS_ISSUES
+    );
     assert_eq!(codes(), ["not_json /metadata"]);
 
     let with_getter = Function::new_no_args(
@@ -109,13 +134,17 @@ fn throwing_proxies_and_getters_become_issues() {
     )
     .call0(&JsValue::NULL)
     .unwrap();
-    assert_eq!(check_value(with_getter, 0, false, None), OTHER | HAS_ISSUES);
+    assert_eq!(
+        check_value(with_getter, readers(), 0, false, None),
+        OTHER | HAS_ISSUES
+    );
     assert_eq!(codes(), ["not_json /notes"]);
 
     // The module still works.
     assert_eq!(
         check_value(
             json(r#"{"event":"batched","availabilityWindows":[0]}"#),
+            readers(),
             2,
             false,
             None
@@ -133,9 +162,27 @@ fn assemble_converts_dates_and_keeps_proto_a_key() {
     )
     .call0(&JsValue::NULL)
     .unwrap();
-    let event = assemble_event("repair_started", fields).unwrap();
+    let event = assemble_event("repair_started", fields, readers()).unwrap();
     assert_eq!(
         JSON::stringify(&event).unwrap(),
         r#"{"event":"repair_started","repairStartedAt":5,"__proto__":{"x":1}}"#
     );
+}
+
+#[wasm_bindgen_test]
+fn reads_that_fail_leave_no_externref_behind() {
+    let make = Function::new_no_args(
+        "const o = { event: 'x', metadata: new Proxy({}, { ownKeys() { throw new Error('k'); } }) };\n\
+         Object.defineProperty(o, 'notes', { enumerable: true, get() { throw new Error('g'); } });\n\
+         return o;",
+    );
+    let readers = readers();
+    let before = wasm_bindgen::externref_heap_live_count();
+    for _ in 0..500 {
+        let event = make.call0(&JsValue::NULL).unwrap();
+        let code = check_value(event, readers.clone().unchecked_into(), 0, false, None);
+        assert_eq!(code, OTHER | HAS_ISSUES);
+        take_issues();
+    }
+    assert!(wasm_bindgen::externref_heap_live_count() <= before + 4);
 }

@@ -6,8 +6,7 @@ use js_sys::{Array, Date, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::args::object_keys;
-use super::js_source::{array_from, date_time, is_array};
+use super::readers::Readers;
 use crate::rules::{self, FieldType};
 
 fn type_error(message: String) -> JsValue {
@@ -15,21 +14,28 @@ fn type_error(message: String) -> JsValue {
 }
 
 /// Assembles the event named `name` from `fields` (an object, `undefined` or `null`).
-pub(super) fn assemble(name: &str, fields: &JsValue) -> Result<JsValue, JsValue> {
+pub(super) fn assemble(
+    name: &str,
+    fields: &JsValue,
+    readers: &Readers,
+) -> Result<JsValue, JsValue> {
     let event = Object::new();
     define(&event, rules::EVENT_FIELD, &JsValue::from_str(name))?;
     if fields.is_undefined() || fields.is_null() {
         return Ok(event.into());
     }
-    let keys = object_keys(fields)
-        .map_err(|_| type_error("buildEvent: the fields cannot be read".into()))?;
+    let keys = readers.keys(fields);
+    let Some(keys) = keys.dyn_ref::<Array>() else {
+        return Err(type_error("buildEvent: the fields cannot be read".into()));
+    };
     for key in keys.iter() {
         let key_name = key.as_string().unwrap_or_default();
-        let value = Reflect::get(fields, &key).map_err(|_| {
-            type_error(format!(
+        let value = readers.get(fields, &key);
+        if readers.failed(&value) {
+            return Err(type_error(format!(
                 "buildEvent: fields.{key_name} cannot be read: its getter threw"
-            ))
-        })?;
+            )));
+        }
         if value.is_undefined() || value.is_null() {
             continue;
         }
@@ -42,11 +48,15 @@ pub(super) fn assemble(name: &str, fields: &JsValue) -> Result<JsValue, JsValue>
             continue;
         }
         let value = match rules::field(&key_name).map(|f| f.ty) {
-            Some(FieldType::Timestamp) => millis(value),
+            Some(FieldType::Timestamp) => millis(value, readers),
             // Items that cannot be read stay as they are, for the validator to report.
-            Some(FieldType::TimestampArray) if is_array(&value) == Some(true) => {
-                match array_from(&value) {
-                    Ok(items) => items.iter().map(millis).collect::<Array>().into(),
+            Some(FieldType::TimestampArray) if readers.is_array(&value) == 1 => {
+                match readers.items(&value).dyn_into::<Array>() {
+                    Ok(items) => items
+                        .iter()
+                        .map(|item| millis(item, readers))
+                        .collect::<Array>()
+                        .into(),
                     Err(_) => value,
                 }
             }
@@ -59,11 +69,12 @@ pub(super) fn assemble(name: &str, fields: &JsValue) -> Result<JsValue, JsValue>
 
 /// A `Date` or an ISO-8601 string as milliseconds; anything else unchanged,
 /// for the validator to report.
-fn millis(value: JsValue) -> JsValue {
+fn millis(value: JsValue, readers: &Readers) -> JsValue {
     if value.dyn_ref::<Date>().is_some() {
         // Not a real Date (it only inherits from `Date.prototype`): it stays
         // as it is, for the validator to report.
-        return date_time(&value).map_or(value, JsValue::from_f64);
+        let time = readers.time(&value);
+        return if readers.failed(&time) { value } else { time };
     }
     match value.as_string() {
         Some(s) if crate::iso8601::is_iso8601(&s) => {

@@ -1,40 +1,15 @@
-//! Tokens of a JS value, read through the JS API one property at a time.
-//! Everything that can throw (getters, Proxy traps) is called with `catch`:
-//! an exception unwinding through WebAssembly frames would leave the module's
-//! state half-updated for the next call.
+//! Tokens of a JS value, read one property at a time. Everything that can
+//! throw (getters, Proxy traps) is read through `Readers`, which never throw:
+//! an exception thrown through WebAssembly frames skips their epilogues (the
+//! shadow stack pointer is not restored, and after a few thousand such calls
+//! the module traps on every call).
 
-use js_sys::{Array, Reflect};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::readers::Readers;
 use crate::token::{Source, SourceError, Token};
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = Object, js_name = getOwnPropertySymbols, catch)]
-    fn own_symbols(value: &JsValue) -> Result<Array, JsValue>;
-
-    // An exception thrown through WebAssembly frames skips their epilogues:
-    // the shadow stack pointer is not restored, and after a few thousand such
-    // calls the module traps ("memory access out of bounds") on every call.
-    // So even `Array.isArray` is caught: it throws for a revoked Proxy.
-    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
-    fn try_is_array(value: &JsValue) -> Result<bool, JsValue>;
-
-    /// `Array.from`, catching what an iterator, a getter or a Proxy throws.
-    #[wasm_bindgen(js_namespace = Array, js_name = from, catch)]
-    pub(super) fn array_from(value: &JsValue) -> Result<Array, JsValue>;
-
-    /// `Date.prototype.getTime.call(value)`: it throws for an object that
-    /// only inherits from `Date.prototype`, which `instanceof Date` accepts.
-    #[wasm_bindgen(js_namespace = ["Date", "prototype", "getTime"], js_name = call, catch)]
-    pub(super) fn date_time(value: &JsValue) -> Result<f64, JsValue>;
-}
-
-/// `Array.isArray(value)`; `None` when it throws (a revoked Proxy).
-pub(super) fn is_array(value: &JsValue) -> Option<bool> {
-    try_is_array(value).ok()
-}
 
 enum Cursor {
     Object {
@@ -63,15 +38,17 @@ pub struct JsSource {
     pending: Pending,
     stack: Vec<Cursor>,
     text: String,
+    readers: Readers,
 }
 
 impl JsSource {
-    /// A source over `value`.
-    pub fn new(value: JsValue) -> JsSource {
+    /// A source over `value`, read through `readers`.
+    pub fn new(value: JsValue, readers: Readers) -> JsSource {
         JsSource {
             pending: Pending::Value(value),
             stack: Vec::new(),
             text: String::new(),
+            readers,
         }
     }
 
@@ -127,13 +104,16 @@ impl JsSource {
         if self.on_path(&value) {
             return self.foreign("a circular reference (an object that contains itself)");
         }
-        let Some(is_array) = is_array(&value) else {
-            return self.foreign("a revoked Proxy");
+        let is_array = match self.readers.is_array(&value) {
+            0 => false,
+            1 => true,
+            _ => return self.foreign("a revoked Proxy"),
         };
         if is_array {
-            let length = Reflect::get(&value, &JsValue::from_str("length"))
-                .ok()
-                .and_then(|l| l.as_f64());
+            let length = self
+                .readers
+                .get(&value, &JsValue::from_str("length"))
+                .as_f64();
             let Some(length) = length else {
                 return self.foreign("an array whose length cannot be read");
             };
@@ -144,14 +124,15 @@ impl JsSource {
             });
             return Token::ArrayStart;
         }
-        match plain(&value) {
-            Ok(()) => {}
-            Err(what) => return self.foreign(what),
+        if let Err(what) = plain(&self.readers, &value) {
+            return self.foreign(what);
         }
-        let (Ok(keys), Ok(symbols)) = (super::args::object_keys(&value), own_symbols(&value))
+        let (keys, symbols) = (self.readers.keys(&value), self.readers.symbols(&value));
+        let (Some(keys), Some(symbols)) = (keys.dyn_ref::<Array>(), symbols.dyn_ref::<Array>())
         else {
             return self.foreign("an object whose keys cannot be read (a Proxy that throws)");
         };
+        let (keys, symbols) = (keys.clone(), symbols.clone());
         self.stack.push(Cursor::Object {
             object: value,
             keys,
@@ -164,20 +145,26 @@ impl JsSource {
 
 /// `Ok` for a plain object (its prototype is `null` or some realm's
 /// `Object.prototype`); otherwise what it is, e.g. `a Date object`.
-fn plain(value: &JsValue) -> Result<(), String> {
+fn plain(readers: &Readers, value: &JsValue) -> Result<(), String> {
     let unreadable = || "an object whose prototype cannot be read (a Proxy that throws)".to_owned();
-    let proto = Reflect::get_prototype_of(value).map_err(|_| unreadable())?;
+    let proto = readers.proto(value);
+    if readers.failed(&proto) {
+        return Err(unreadable());
+    }
     if proto.is_null() {
         return Ok(());
     }
-    let grand = Reflect::get_prototype_of(&proto).map_err(|_| unreadable())?;
+    let grand = readers.proto(&proto);
+    if readers.failed(&grand) {
+        return Err(unreadable());
+    }
     if grand.is_null() {
         return Ok(());
     }
-    let name = Reflect::get(&proto, &JsValue::from_str("constructor"))
-        .and_then(|c| Reflect::get(&c, &JsValue::from_str("name")))
-        .ok()
-        .and_then(|n| n.as_string())
+    let constructor = readers.get(&proto, &JsValue::from_str("constructor"));
+    let name = readers
+        .get(&constructor, &JsValue::from_str("name"))
+        .as_string()
         .filter(|n| !n.is_empty());
     Err(match name {
         Some(name) => format!("a {name} object"),
@@ -209,14 +196,16 @@ impl Source for JsSource {
                         self.stack.pop();
                         return Ok(Token::ArrayEnd);
                     }
-                    let item = Reflect::get_u32(array, *index);
+                    let item = self
+                        .readers
+                        .get(array, &JsValue::from_f64(f64::from(*index)));
                     *index += 1;
-                    return Ok(match item {
-                        Ok(item) if item.is_undefined() => {
-                            self.foreign("undefined (an empty slot or an undefined item)")
-                        }
-                        Ok(item) => self.value(item),
-                        Err(_) => self.foreign("an item whose getter throws"),
+                    return Ok(if item.is_undefined() {
+                        self.foreign("undefined (an empty slot or an undefined item)")
+                    } else if self.readers.failed(&item) {
+                        self.foreign("an item whose getter throws")
+                    } else {
+                        self.value(item)
                     });
                 }
                 Cursor::Object {
@@ -230,11 +219,14 @@ impl Source for JsSource {
                     let key_count = keys.length();
                     let (name, pending) = if i < key_count {
                         let key = keys.get(i);
-                        let pending = match Reflect::get(object, &key) {
+                        let value = self.readers.get(object, &key);
+                        let pending = if value.is_undefined() {
                             // `undefined` counts as absent, as in JSON.stringify.
-                            Ok(v) if v.is_undefined() => continue,
-                            Ok(v) => Pending::Value(v),
-                            Err(_) => Pending::Foreign("a property whose getter throws"),
+                            continue;
+                        } else if self.readers.failed(&value) {
+                            Pending::Foreign("a property whose getter throws")
+                        } else {
+                            Pending::Value(value)
                         };
                         (key.as_string().unwrap_or_default(), pending)
                     } else if i - key_count < symbols.length() {

@@ -12,10 +12,13 @@
 mod args;
 mod build;
 mod js_source;
+mod readers;
 
 use std::cell::Cell;
 
 use wasm_bindgen::prelude::*;
+
+pub use readers::Readers;
 
 use crate::result::ValidationResult;
 use crate::rules::EventKind;
@@ -102,12 +105,19 @@ pub fn check_oversized(length: f64, order: u32, strict: bool, limits: Option<Vec
     ))
 }
 
-/// Checks a JS value property by property: the careful path, for values
-/// `JSON.stringify` would misrepresent (functions, cycles, proxies, …).
+/// Checks a JS value property by property, through `readers` (see
+/// `readers.rs`): the careful path, for values `JSON.stringify` would
+/// misrepresent (functions, cycles, proxies, …).
 #[wasm_bindgen(js_name = checkValue)]
-pub fn check_value(value: JsValue, order: u32, strict: bool, limits: Option<Vec<f64>>) -> u32 {
+pub fn check_value(
+    value: JsValue,
+    readers: Readers,
+    order: u32,
+    strict: bool,
+    limits: Option<Vec<f64>>,
+) -> u32 {
     let (order, options) = (args::order(order), args::options(strict, limits));
-    let mut source = js_source::JsSource::new(value);
+    let mut source = js_source::JsSource::new(value, readers);
     finish(&crate::validate_source(
         &mut source,
         order.as_ref(),
@@ -124,6 +134,6 @@ pub fn take_issues() -> String {
 /// Assembles an event for `buildEvent`: `event` first, `Date`s and ISO-8601
 /// strings in timestamp fields as milliseconds, `undefined`/`null` dropped.
 #[wasm_bindgen(js_name = assembleEvent)]
-pub fn assemble_event(name: &str, fields: JsValue) -> Result<JsValue, JsValue> {
-    build::assemble(name, &fields)
+pub fn assemble_event(name: &str, fields: JsValue, readers: Readers) -> Result<JsValue, JsValue> {
+    build::assemble(name, &fields, &readers)
 }
