@@ -39,12 +39,3 @@ pub(super) fn options(strict: bool, limits: Option<Vec<f64>>) -> Options {
     }
     options
 }
-
-use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen]
-extern "C" {
-    /// `Object.keys`, catching what a Proxy may throw.
-    #[wasm_bindgen(js_namespace = Object, js_name = keys, catch)]
-    pub(super) fn object_keys(value: &JsValue) -> Result<js_sys::Array, JsValue>;
-}
