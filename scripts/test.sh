@@ -20,6 +20,7 @@ cargo clippy --quiet --target wasm32-unknown-unknown --all-targets -- -D warning
 step "package build"
 bash scripts/build.sh
 npm install --no-save --no-audit --no-fund --loglevel=error target/pack/servicer-events-*.tgz
+bash bench/setup.sh   # the bench peers (its agreement test runs below) and the same tarball
 
 step "wasm-bindgen tests (wasm32, in Node)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
