@@ -125,6 +125,30 @@ function plainData(root, limits) {
   return true;
 }
 
+const FIELDS = ['code', 'path', 'message', 'expected', 'received', 'suggestion'];
+const ESCAPED = { a: '\x1a', b: '\x1d', c: '\x1e', d: '\x1f' };
+
+/**
+ * The errors and warnings of a check, from the layout of src/wasm/issues.rs:
+ * groups split by \x1d, issues by \x1e, fields by \x1f (absent ones empty),
+ * a separator inside a field escaped by \x1a and a letter.
+ */
+function decodeIssues(text) {
+  const escaped = text.includes('\x1a');
+  return text.split('\x1d').map((group) => {
+    if (group === '') return [];
+    return group.split('\x1e').map((record) => {
+      const values = record.split('\x1f');
+      const issue = {};
+      for (let i = 0; i < FIELDS.length; i++) {
+        const value = escaped ? values[i].replace(/\x1a([abcd])/g, (_, c) => ESCAPED[c]) : values[i];
+        if (i < 3 || value !== '') issue[FIELDS[i]] = value;
+      }
+      return issue;
+    });
+  });
+}
+
 /**
  * The reads the module makes of a caller's value on the careful path
  * (src/wasm/readers.rs). None of them ever throws: a failed read returns the
@@ -307,7 +331,7 @@ export function createApi(raw, data) {
   function result(code) {
     const kind = KINDS[code & 3];
     if ((code & HAS_ISSUES) === 0) return { valid: true, kind, errors: [], warnings: [] };
-    const { errors, warnings } = JSON.parse(raw.takeIssues());
+    const [errors, warnings] = decodeIssues(raw.takeIssues());
     return { valid: errors.length === 0, kind, errors, warnings };
   }
 

@@ -175,88 +175,9 @@ impl Issue {
     }
 }
 
-impl Issue {
-    /// Appends the issue as a JSON object, as its `Serialize` impl would write
-    /// it (a test holds them to each other), without pulling serde into the
-    /// WebAssembly module.
-    pub fn write_json(&self, out: &mut String) {
-        out.push_str("{\"code\":");
-        write_json_string(out, self.code.as_str());
-        out.push_str(",\"path\":");
-        write_json_string(out, &self.path);
-        out.push_str(",\"message\":");
-        write_json_string(out, &self.message);
-        let optional = [
-            ("expected", &self.expected),
-            ("received", &self.received),
-            ("suggestion", &self.suggestion),
-        ];
-        for (name, value) in optional {
-            if let Some(value) = value {
-                out.push_str(",\"");
-                out.push_str(name);
-                out.push_str("\":");
-                write_json_string(out, value);
-            }
-        }
-        out.push('}');
-    }
-}
-
-/// Appends `s` as a JSON string.
-pub fn write_json_string(out: &mut String, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.push('"');
-    let mut rest = s;
-    // Runs that need no escape are copied whole.
-    while let Some(at) = rest
-        .bytes()
-        .position(|b| b == b'"' || b == b'\\' || b < 0x20)
-    {
-        let (run, tail) = rest.split_at_checked(at).unwrap_or((rest, ""));
-        out.push_str(run);
-        let mut chars = tail.chars();
-        match chars.next() {
-            Some('"') => out.push_str("\\\""),
-            Some('\\') => out.push_str("\\\\"),
-            Some('\n') => out.push_str("\\n"),
-            Some('\r') => out.push_str("\\r"),
-            Some('\t') => out.push_str("\\t"),
-            Some(c) => {
-                let b = u32::from(c) as usize;
-                out.push_str("\\u00");
-                for nibble in [b >> 4, b & 15] {
-                    out.push(HEX.get(nibble).map_or('0', |&h| char::from(h)));
-                }
-            }
-            None => {}
-        }
-        rest = chars.as_str();
-    }
-    out.push_str(rest);
-    out.push('"');
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn write_json_matches_serde() {
-        let tricky = "quote \" backslash \\ newline \n tab \t nul \u{0} bell \u{7} é 😀 \u{2028}";
-        let issues = [
-            Issue::new(IssueCode::InvalidType, "/a~1b", "plain."),
-            Issue::new(IssueCode::PossibleTypo, "", tricky)
-                .expected(tricky)
-                .received("string")
-                .suggestion("receivedBy"),
-        ];
-        for issue in issues {
-            let mut mine = String::new();
-            issue.write_json(&mut mine);
-            assert_eq!(mine, serde_json::to_string(&issue).unwrap());
-        }
-    }
 
     #[test]
     fn serde_names_match_as_str() {

@@ -40,17 +40,15 @@ fn readers() -> Readers {
 }
 
 fn codes() -> Vec<String> {
-    let issues: serde_json::Value = serde_json::from_str(&take_issues()).unwrap();
-    issues["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| {
-            format!(
-                "{} {}",
-                i["code"].as_str().unwrap(),
-                i["path"].as_str().unwrap()
-            )
+    // The errors (before the group separator), then each issue's code and path.
+    let issues = take_issues();
+    let errors = issues.split('\u{1d}').next().unwrap_or_default();
+    errors
+        .split('\u{1e}')
+        .filter(|r| !r.is_empty())
+        .map(|r| {
+            let mut fields = r.split('\u{1f}');
+            format!("{} {}", fields.next().unwrap(), fields.next().unwrap())
         })
         .collect()
 }

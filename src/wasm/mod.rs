@@ -3,14 +3,15 @@
 //! public API (argument checks, result objects, `EventValidationError`).
 //!
 //! Why the split: a result crosses the boundary as a `u32` (kind and flags)
-//! and, only when there are issues, as JSON text that `JSON.parse` turns into
-//! plain objects. Building result objects property by property from Rust
+//! and, only when there are issues, as one string that JS splits into plain
+//! objects (`issues.rs`). Building result objects property by property from Rust
 //! costs more than validating the event itself. The catalogue and the JSON
 //! Schemas are not here at all: they are generated natively at build time
 //! (`examples/package_data.rs`), so the module holds the validator only.
 
 mod args;
 mod build;
+mod issues;
 mod js_source;
 mod readers;
 
@@ -29,7 +30,7 @@ use crate::rules::EventKind;
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 thread_local! {
-    /// The issues of the last check, as JSON, until `takeIssues` reads them.
+    /// The issues of the last check, encoded, until `takeIssues` reads them.
     static ISSUES: Cell<String> = const { Cell::new(String::new()) };
 }
 
@@ -52,24 +53,8 @@ fn finish(result: &ValidationResult) -> u32 {
     if result.errors.is_empty() && result.warnings.is_empty() {
         return kind;
     }
-    let mut json = String::from("{");
-    for (name, list) in [("errors", &result.errors), ("warnings", &result.warnings)] {
-        if name == "warnings" {
-            json.push(',');
-        }
-        json.push('"');
-        json.push_str(name);
-        json.push_str("\":[");
-        for (i, issue) in list.iter().enumerate() {
-            if i > 0 {
-                json.push(',');
-            }
-            issue.write_json(&mut json);
-        }
-        json.push(']');
-    }
-    json.push('}');
-    ISSUES.with(|cell| cell.set(json));
+    let encoded = issues::encode(&result.errors, &result.warnings);
+    ISSUES.with(|cell| cell.set(encoded));
     kind | HAS_ISSUES
 }
 
@@ -125,7 +110,7 @@ pub fn check_value(
     ))
 }
 
-/// The issues of the last check that had any: `{"errors":[…],"warnings":[…]}`.
+/// The issues of the last check that had any, in the layout of `issues.rs`.
 #[wasm_bindgen(js_name = takeIssues)]
 pub fn take_issues() -> String {
     ISSUES.with(Cell::take)

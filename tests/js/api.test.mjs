@@ -111,3 +111,14 @@ test('eventJsonSchema is a 2020-12 schema, per service type or for both', () => 
   assert.notDeepEqual(eventJsonSchema('repair_depot'), eventJsonSchema('repair_onsite'));
   assert.throws(() => eventJsonSchema('depot'), TypeError);
 });
+
+test('issues whose paths and messages hold control characters cross intact', () => {
+  const key = 'a\x1fb\x1ac\x1ed\x1de"\\';
+  const body = `{"event":"x","metadata":{${JSON.stringify(key)}:1,${JSON.stringify(key)}:2}}`;
+  const { errors } = validateEventJson(body);
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0].code, 'duplicate_key');
+  assert.equal(errors[0].path, `/metadata/${key}`);
+  assert.ok(errors[0].message.includes(key));
+  assert.deepEqual(Object.keys(errors[0]), ['code', 'path', 'message']);
+});
