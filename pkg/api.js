@@ -156,55 +156,28 @@ function decodeIssues(text) {
  * slot of wasm-bindgen's externref table that is never given back.
  */
 const MARKER = Symbol('servicer-events: the read threw');
+/** The result of `read()`, or the marker if it throws. */
+function attempt(read) {
+  try {
+    return read();
+  } catch {
+    return MARKER;
+  }
+}
 const readers = {
   isMarker: (value) => value === MARKER,
-  get(object, key) {
-    try {
-      return object[key];
-    } catch {
-      return MARKER;
-    }
-  },
-  keys(object) {
-    try {
-      return Object.keys(object);
-    } catch {
-      return MARKER;
-    }
-  },
-  symbols(object) {
-    try {
-      return Object.getOwnPropertySymbols(object);
-    } catch {
-      return MARKER;
-    }
-  },
-  proto(object) {
-    try {
-      return Object.getPrototypeOf(object);
-    } catch {
-      return MARKER;
-    }
-  },
+  get: (object, key) => attempt(() => object[key]),
+  keys: (object) => attempt(() => Object.keys(object)),
+  symbols: (object) => attempt(() => Object.getOwnPropertySymbols(object)),
+  proto: (object) => attempt(() => Object.getPrototypeOf(object)),
+  time: (value) => attempt(() => Date.prototype.getTime.call(value)),
+  items: (value) => attempt(() => Array.from(value)),
+  // 1 or 0; 2 when it throws (a revoked Proxy).
   isArray(value) {
     try {
       return Array.isArray(value) ? 1 : 0;
     } catch {
       return 2;
-    }
-  },
-  time(value) {
-    try {
-      return Date.prototype.getTime.call(value);
-    } catch {
-      return MARKER;
-    }
-  },
-  items(value) {
-    try {
-      return Array.from(value);
-    } catch {
-      return MARKER;
     }
   },
 };
