@@ -90,16 +90,7 @@ impl Run<'_> {
             if token == Token::ArrayEnd {
                 return Ok(());
             }
-            self.path.push_index(index);
-            index += 1;
-            if index > self.limits.max_array_items {
-                let what = format!(
-                    "The array has more than {} items",
-                    self.limits.max_array_items
-                );
-                self.limit(what, "maxArrayItems", self.limits.max_array_items);
-                return Err(super::Stop);
-            }
+            self.item(&mut index)?;
             self.depth(2)?;
             match token {
                 Token::Number(n) => self.timestamp(n),
@@ -159,29 +150,26 @@ impl Run<'_> {
         } else {
             None
         };
-        if let Some(problem) = problem {
+        let written = self.number(n);
+        let issue = if let Some(problem) = problem {
             let message = format!(
-                "{label} must be a timestamp in integer milliseconds since 1970, and {} is not: {problem}.",
-                self.number(n)
+                "{label} must be a timestamp in integer milliseconds since 1970, and {written} is not: {problem}."
             );
-            let issue = self
-                .here(IssueCode::InvalidTimestamp, message)
-                .expected(FieldType::Timestamp.expected())
-                .received(format!("number {}", self.number(n)));
-            self.report(issue);
+            self.here(IssueCode::InvalidTimestamp, message)
         } else if n > 0.0 && n < SECONDS_BELOW {
             let millis = self.number(n * 1000.0);
             let message = format!(
-                "{label} is {}, which looks like seconds: timestamps are milliseconds ({millis}).",
-                self.number(n)
+                "{label} is {written}, which looks like seconds: timestamps are milliseconds ({millis})."
             );
-            let issue = self
-                .here(IssueCode::TimestampInSeconds, message)
-                .expected(FieldType::Timestamp.expected())
-                .received(format!("number {}", self.number(n)))
-                .suggestion(millis);
-            self.report(issue);
-        }
+            self.here(IssueCode::TimestampInSeconds, message)
+                .suggestion(millis)
+        } else {
+            return;
+        };
+        let issue = issue
+            .expected(FieldType::Timestamp.expected())
+            .received(format!("number {written}"));
+        self.report(issue);
     }
 
     /// A string in an enum field.

@@ -45,6 +45,23 @@ impl Run<'_> {
         Ok(())
     }
 
+    /// Enters the next item of an array that has `count` items so far:
+    /// pushes its index and checks the item limit.
+    pub(super) fn item(&mut self, count: &mut usize) -> Flow {
+        self.path.push_index(*count);
+        *count += 1;
+        if *count > self.limits.max_array_items {
+            let max = self.limits.max_array_items;
+            self.limit(
+                format!("The array has more than {max} items"),
+                "maxArrayItems",
+                max,
+            );
+            return Err(Stop);
+        }
+        Ok(())
+    }
+
     /// Checks that a value at `depth` is not nested too deep.
     pub(super) fn depth(&mut self, depth: usize) -> Flow {
         if depth > self.limits.max_depth {
@@ -91,16 +108,7 @@ impl Run<'_> {
                 _ => {}
             }
             if !top.object {
-                self.path.push_index(top.items);
-                top.items += 1;
-                if top.items > self.limits.max_array_items {
-                    let what = format!(
-                        "The array has more than {} items",
-                        self.limits.max_array_items
-                    );
-                    self.limit(what, "maxArrayItems", self.limits.max_array_items);
-                    return Err(Stop);
-                }
+                self.item(&mut top.items)?;
             }
             self.depth(child_depth)?;
             match token {
