@@ -656,6 +656,13 @@ export interface Limits {
    * Default: 10,000.
    */
   maxKeys: number;
+  /**
+   * Errors and warnings together in one result; past it, one last `too_many_issues` issue
+   * says how many were left out.
+   *
+   * Default: 100.
+   */
+  maxIssues: number;
 }
 
 /**
@@ -679,6 +686,7 @@ export interface Limits {
  * - `possible_typo`: a name looks like a typo (a warning unless `strict`).
  * - `timestamp_in_seconds`: a timestamp looks like seconds (a warning unless `strict`).
  * - `unknown_field`: a field no event lists.
+ * - `too_many_issues`: more issues were found than a result holds.
  */
 export type IssueCode =
   | 'not_an_object'
@@ -697,7 +705,8 @@ export type IssueCode =
   | 'forbidden_key'
   | 'possible_typo'
   | 'timestamp_in_seconds'
-  | 'unknown_field';
+  | 'unknown_field'
+  | 'too_many_issues';
 
 /** One problem found in an event. */
 export interface Issue {

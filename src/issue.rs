@@ -61,11 +61,16 @@ pub enum IssueCode {
     /// Strict mode only: a field that no event lists.
     #[error("a field no event lists")]
     UnknownField,
+    /// The last issue of a list cut at `maxIssues` (or at the size budget):
+    /// how many were left out. In `errors` when the event is invalid, in
+    /// `warnings` when it is not.
+    #[error("more issues were found than a result holds")]
+    TooManyIssues,
 }
 
 impl IssueCode {
     /// Every code, in documentation order.
-    pub const ALL: [IssueCode; 17] = [
+    pub const ALL: [IssueCode; 18] = [
         IssueCode::NotAnObject,
         IssueCode::MissingEvent,
         IssueCode::InvalidType,
@@ -83,6 +88,7 @@ impl IssueCode {
         IssueCode::PossibleTypo,
         IssueCode::TimestampInSeconds,
         IssueCode::UnknownField,
+        IssueCode::TooManyIssues,
     ];
 
     /// The stable `snake_case` name.
@@ -105,6 +111,7 @@ impl IssueCode {
             IssueCode::PossibleTypo => "possible_typo",
             IssueCode::TimestampInSeconds => "timestamp_in_seconds",
             IssueCode::UnknownField => "unknown_field",
+            IssueCode::TooManyIssues => "too_many_issues",
         }
     }
 

@@ -19,9 +19,11 @@ pub mod json;
 mod near_miss;
 pub mod options;
 mod pointer;
+pub mod quote;
 pub mod result;
 pub mod rules;
 pub mod schema;
+mod sink;
 pub mod token;
 pub mod typescript;
 mod validate;
@@ -69,7 +71,11 @@ fn validate_source_result(
 ) -> ValidationResult {
     match source {
         Ok(mut source) => validate_source(&mut source, order, options),
-        Err(e) => validate::unreadable(order, Issue::new(IssueCode::InvalidJson, "", e.message)),
+        Err(e) => validate::unreadable(
+            order,
+            options,
+            Issue::new(IssueCode::InvalidJson, "", e.message),
+        ),
     }
 }
 
@@ -95,5 +101,5 @@ pub fn oversized_body(
     );
     let issue = Issue::new(IssueCode::LimitExceeded, "", message)
         .expected(format!("at most {max} bytes (maxBodyBytes)"));
-    validate::unreadable(order, issue)
+    validate::unreadable(order, options, issue)
 }

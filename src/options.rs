@@ -40,6 +40,9 @@ pub struct Limits {
     pub max_depth: usize,
     /// Keys of all objects of the event together, the event's own included.
     pub max_keys: usize,
+    /// Errors and warnings together in one result; past it, one
+    /// `too_many_issues` ends the list (see `crate::sink`).
+    pub max_issues: usize,
 }
 
 impl Default for Limits {
@@ -51,13 +54,14 @@ impl Default for Limits {
             max_array_items: 1_000,
             max_depth: 32,
             max_keys: 10_000,
+            max_issues: 100,
         }
     }
 }
 
 impl Limits {
     /// The JS names of the limits (`options.limits` keys), with their defaults.
-    pub fn named(&self) -> [(&'static str, usize); 6] {
+    pub fn named(&self) -> [(&'static str, usize); 7] {
         [
             ("maxBodyBytes", self.max_body_bytes),
             ("maxEventNameLength", self.max_event_name_length),
@@ -65,6 +69,7 @@ impl Limits {
             ("maxArrayItems", self.max_array_items),
             ("maxDepth", self.max_depth),
             ("maxKeys", self.max_keys),
+            ("maxIssues", self.max_issues),
         ]
     }
 
@@ -77,6 +82,7 @@ impl Limits {
             "maxArrayItems" => &mut self.max_array_items,
             "maxDepth" => &mut self.max_depth,
             "maxKeys" => &mut self.max_keys,
+            "maxIssues" => &mut self.max_issues,
             _ => return false,
         };
         *slot = value;

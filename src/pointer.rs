@@ -52,9 +52,10 @@ impl Pointer {
         &self.buf
     }
 
-    /// The pointer without its leading `/`, for messages: `availabilityWindows/2`.
-    pub fn label(&self) -> &str {
-        self.buf.strip_prefix('/').unwrap_or("the event")
+    /// The pointer without its leading `/`, for messages:
+    /// `availabilityWindows/2`, quoted (`crate::quote`) when long.
+    pub fn label(&self) -> std::borrow::Cow<'_, str> {
+        crate::quote::quote(self.buf.strip_prefix('/').unwrap_or("the event"))
     }
 }
 

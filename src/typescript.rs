@@ -120,6 +120,7 @@ fn limit_doc(name: &str) -> &'static str {
         "maxArrayItems" => "Items of any array anywhere in the event.",
         "maxDepth" => "Nesting depth of any value: the event's own fields are depth 1, so `metadata` is 1 and its values 2.",
         "maxKeys" => "Keys of all objects of the event together, the event's own included.",
+        "maxIssues" => "Errors and warnings together in one result; past it, one last `too_many_issues` issue says how many were left out.",
         other => panic!("limit {other} has no documentation in src/typescript.rs"),
     }
 }

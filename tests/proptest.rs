@@ -116,14 +116,16 @@ fn options() -> impl Strategy<Value = Options> {
         0usize..4,
         0usize..4,
         0usize..8,
+        0usize..4,
     )
-        .prop_map(|(body, name, string, items, depth, keys)| Limits {
+        .prop_map(|(body, name, string, items, depth, keys, issues)| Limits {
             max_body_bytes: body,
             max_event_name_length: name,
             max_string_length: string,
             max_array_items: items,
             max_depth: depth,
             max_keys: keys,
+            max_issues: issues,
         });
     let limits = prop_oneof![Just(Limits::default()), tiny];
     (any::<bool>(), limits).prop_map(|(strict, limits)| Options { strict, limits })
@@ -276,8 +278,12 @@ fn check_paths(result: &ValidationResult, input: Option<&Value>, options: &Optio
         );
     }
     for issue in &result.warnings {
-        assert!(issue.code.is_warning(), "{issue:?} is not a warning code");
+        assert!(
+            issue.code.is_warning() || issue.code == IssueCode::TooManyIssues,
+            "{issue:?} is not a warning code"
+        );
     }
+    check_cap(result, options);
     for issue in result.issues() {
         assert!(!issue.message.is_empty(), "{issue:?} has no message");
         assert!(is_json_pointer(&issue.path), "{issue:?}: bad pointer");
@@ -306,12 +312,34 @@ fn check_paths(result: &ValidationResult, input: Option<&Value>, options: &Optio
     }
 }
 
+/// At most `maxIssues` issues, then one `too_many_issues` at `""` that ends
+/// the errors of an invalid event or the warnings of a valid one.
+fn check_cap(result: &ValidationResult, options: &Options) {
+    let total = result.errors.len() + result.warnings.len();
+    let is_cap = |i: &servicer_events::Issue| i.code == IssueCode::TooManyIssues;
+    let caps = result.issues().filter(|i| is_cap(i)).count();
+    assert!(caps <= 1, "{result:#?}");
+    assert!(total <= options.limits.max_issues + caps, "{result:#?}");
+    if caps == 1 {
+        let list = if result.valid {
+            &result.warnings
+        } else {
+            &result.errors
+        };
+        let last = list.last().unwrap();
+        assert!(is_cap(last), "too_many_issues is not last: {result:#?}");
+        assert_eq!(last.path, "");
+    }
+}
+
 /// `kind` is that of the name, and `None` only when there is no name to read.
 fn check_kind(result: &ValidationResult, input: Option<&Value>, options: &Options) {
-    let stopped = result
-        .errors
-        .iter()
-        .any(|i| matches!(i.code, IssueCode::LimitExceeded | IssueCode::InvalidJson));
+    let stopped = result.errors.iter().any(|i| {
+        matches!(
+            i.code,
+            IssueCode::LimitExceeded | IssueCode::InvalidJson | IssueCode::TooManyIssues
+        )
+    });
     let name = input
         .and_then(|v| v.as_object())
         .and_then(|o| o.get("event"));
@@ -381,7 +409,11 @@ proptest! {
         }
         let duplicates = result.issues().any(|i| i.code == IssueCode::DuplicateKey);
         if over {
-            prop_assert!(result.errors.iter().any(|i| i.code == IssueCode::LimitExceeded && i.path.is_empty()));
+            // Unless the order's issues filled the result already.
+            let said = result.errors.iter().any(|i| {
+                matches!(i.code, IssueCode::LimitExceeded | IssueCode::TooManyIssues) && i.path.is_empty()
+            });
+            prop_assert!(said);
         }
         let input = parsed.as_ref().filter(|_| !over);
         check_paths(&result, input, &options);

@@ -3,6 +3,7 @@
 use super::{Flow, Run};
 use crate::issue::{Issue, IssueCode};
 use crate::near_miss;
+use crate::quote::quote;
 use crate::rules::{self, EventKind};
 use crate::token::Token;
 
@@ -16,16 +17,18 @@ impl Run<'_> {
             return self.wrong_type("string (the event name)", token, 1);
         };
         if chars == 0 {
-            let issue = self.here(
-                IssueCode::EmptyEventName,
-                "The event name is empty: send the name of what happened, e.g. \"repair_started\"."
-                    .into(),
-            );
-            self.report(issue.expected("non-empty string"));
+            self.report_with(IssueCode::EmptyEventName, |run| {
+                run.here(
+                    IssueCode::EmptyEventName,
+                    "The event name is empty: send the name of what happened, e.g. \"repair_started\"."
+                        .into(),
+                )
+                .expected("non-empty string")
+            });
             return Ok(());
         }
         if chars > self.limits.max_event_name_length {
-            let what = format!("The event name has {chars} characters");
+            let what = |_: &Self| format!("The event name has {chars} characters");
             let max = self.limits.max_event_name_length;
             self.limit(what, "maxEventNameLength", max);
             if first_time {
@@ -35,35 +38,41 @@ impl Run<'_> {
         }
         let name = self.src.text();
         let kind = rules::event_kind(name);
-        let suggestion = match kind {
-            EventKind::Other => near_miss::suggest_known(near_miss::Known::Events, name),
-            _ => None,
-        };
         if first_time {
             self.kind = Some(kind);
         }
+        // The search only feeds a suggestion: none is looked for past the
+        // cap, unless strict mode makes the typo an error that decides `valid`.
+        let suggestion = match kind {
+            EventKind::Other if self.issues.has_room() || self.strict => {
+                near_miss::suggest_known(near_miss::Known::Events, name)
+            }
+            _ => None,
+        };
         if let Some(suggestion) = suggestion {
-            let message = format!(
-                "\"{name}\" is not a listed event, so it would be sent as an other event; did you mean \"{suggestion}\"?"
-            );
-            let issue = self
-                .here(IssueCode::PossibleTypo, message)
-                .suggestion(suggestion);
-            self.report(issue);
+            self.report_with(IssueCode::PossibleTypo, |run| {
+                let name = quote(run.src.text());
+                let message = format!(
+                    "\"{name}\" is not a listed event, so it would be sent as an other event; did you mean \"{suggestion}\"?"
+                );
+                run.here(IssueCode::PossibleTypo, message)
+                    .suggestion(suggestion)
+            });
         }
         if let (Some(service_type), Some(own)) = (self.service_type, kind.service_type()) {
             if own != service_type {
-                let name = self.src.text();
-                let message = format!(
-                    "{name} is a {} event, but this service order is {}: send {} events or other events.",
-                    kind.as_str(),
-                    service_type.as_str(),
-                    if own == rules::ServiceType::RepairDepot { "onsite" } else { "depot" },
-                );
-                let issue = Issue::new(IssueCode::EventNotAllowedForServiceType, "/event", message)
-                    .expected(format!("an event allowed for {}", service_type.as_str()))
-                    .received(format!("{} event", kind.as_str()));
-                self.report(issue);
+                self.report_with(IssueCode::EventNotAllowedForServiceType, |run| {
+                    let name = run.src.text();
+                    let message = format!(
+                        "{name} is a {} event, but this service order is {}: send {} events or other events.",
+                        kind.as_str(),
+                        service_type.as_str(),
+                        if own == rules::ServiceType::RepairDepot { "onsite" } else { "depot" },
+                    );
+                    Issue::new(IssueCode::EventNotAllowedForServiceType, "/event", message)
+                        .expected(format!("an event allowed for {}", service_type.as_str()))
+                        .received(format!("{} event", kind.as_str()))
+                });
             }
         }
         Ok(())

@@ -2,8 +2,9 @@
 //! and the fields no event lists.
 
 use super::{Flow, Run};
-use crate::issue::IssueCode;
+use crate::issue::{Issue, IssueCode};
 use crate::near_miss;
+use crate::quote::quote;
 use crate::rules::{self, FieldSpec, FieldType, EVENT_FIELD};
 use crate::token::Token;
 
@@ -27,30 +28,35 @@ impl Run<'_> {
             Role::Name
         } else if let Some(spec) = rules::field(key) {
             Role::Known(spec)
-        } else {
+        } else if self.issues.has_room() {
             Role::Unknown(near_miss::suggest_known(near_miss::Known::Fields, key))
+        } else {
+            // The search only feeds a suggestion, and none is shown past the
+            // cap (in strict mode `unknown_field` decides `valid` already).
+            Role::Unknown(None)
         };
         match role {
             Role::Name => self.event_name(),
             Role::Known(spec) => self.known(spec),
             Role::Unknown(suggestion) => {
                 if let Some(suggestion) = suggestion {
-                    let message = format!(
-                        "{} is not a known field, so it is not checked; did you mean {suggestion}?",
-                        self.path.label()
-                    );
-                    let issue = self
-                        .here(IssueCode::PossibleTypo, message)
-                        .suggestion(suggestion);
-                    self.report(issue);
+                    self.report_with(IssueCode::PossibleTypo, |run| {
+                        let message = format!(
+                            "{} is not a known field, so it is not checked; did you mean {suggestion}?",
+                            run.path.label()
+                        );
+                        run.here(IssueCode::PossibleTypo, message)
+                            .suggestion(suggestion)
+                    });
                 }
                 if self.strict {
-                    let message = format!(
-                        "{} is not a field of any event (strict mode).",
-                        self.path.label()
-                    );
-                    let issue = self.here(IssueCode::UnknownField, message);
-                    self.report(issue);
+                    self.report_with(IssueCode::UnknownField, |run| {
+                        let message = format!(
+                            "{} is not a field of any event (strict mode).",
+                            run.path.label()
+                        );
+                        run.here(IssueCode::UnknownField, message)
+                    });
                 }
                 let token = self.next()?;
                 self.any_value(token, 1)
@@ -103,6 +109,24 @@ impl Run<'_> {
     /// A value of the wrong type at the current path: `invalid_type` (or
     /// `not_json`), then the value is walked for limits and keys.
     pub(super) fn wrong_type(&mut self, expected: &str, token: Token, depth: usize) -> Flow {
+        let code = match token {
+            Token::Foreign => IssueCode::NotJson,
+            Token::Number(n) if !n.is_finite() => IssueCode::NotJson,
+            _ => IssueCode::InvalidType,
+        };
+        self.report_with(code, |run| run.wrong_type_issue(expected, token));
+        match token {
+            Token::ObjectStart | Token::ArrayStart => self.any_value(token, depth),
+            Token::String { chars } => {
+                self.string_length(chars);
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The issue `wrong_type` reports.
+    fn wrong_type_issue(&self, expected: &str, token: Token) -> Issue {
         let received = self.received(token);
         let label = self.path.label();
         let (code, message) = match token {
@@ -123,23 +147,25 @@ impl Run<'_> {
                 format!("{label} must be a {expected}, not {}.", super::article(&received)),
             ),
         };
-        let issue = self
-            .here(code, message)
+        self.here(code, message)
             .expected(expected)
-            .received(received);
-        self.report(issue);
-        match token {
-            Token::ObjectStart | Token::ArrayStart => self.any_value(token, depth),
-            Token::String { chars } => {
-                self.string_length(chars);
-                Ok(())
-            }
-            _ => Ok(()),
-        }
+            .received(received)
     }
 
     /// A number in a timestamp field.
     fn timestamp(&mut self, n: f64) {
+        let code = if !n.is_finite() || n.fract() != 0.0 || !(0.0..=MAX_TIMESTAMP).contains(&n) {
+            IssueCode::InvalidTimestamp
+        } else if n > 0.0 && n < SECONDS_BELOW {
+            IssueCode::TimestampInSeconds
+        } else {
+            return;
+        };
+        self.report_with(code, |run| run.timestamp_issue(n));
+    }
+
+    /// The issue `timestamp` reports about `n`, which is not a plain timestamp.
+    fn timestamp_issue(&self, n: f64) -> Issue {
         let label = self.path.label();
         let problem = if !n.is_finite() {
             Some("it is not a finite number")
@@ -156,20 +182,17 @@ impl Run<'_> {
                 "{label} must be a timestamp in integer milliseconds since 1970, and {written} is not: {problem}."
             );
             self.here(IssueCode::InvalidTimestamp, message)
-        } else if n > 0.0 && n < SECONDS_BELOW {
+        } else {
             let millis = self.number(n * 1000.0);
             let message = format!(
                 "{label} is {written}, which looks like seconds: timestamps are milliseconds ({millis})."
             );
             self.here(IssueCode::TimestampInSeconds, message)
                 .suggestion(millis)
-        } else {
-            return;
         };
-        let issue = issue
+        issue
             .expected(FieldType::Timestamp.expected())
-            .received(format!("number {written}"));
-        self.report(issue);
+            .received(format!("number {written}"))
     }
 
     /// A string in an enum field.
@@ -178,11 +201,17 @@ impl Run<'_> {
             self.string_length(chars);
             return;
         }
-        let value = self.src.text();
-        if values.contains(&value) {
+        if values.contains(&self.src.text()) {
             return;
         }
+        self.report_with(IssueCode::InvalidEnumValue, |run| run.enum_issue(values));
+    }
+
+    /// The issue `enum_value` reports about a string outside `values`.
+    fn enum_issue(&self, values: &'static [&'static str]) -> Issue {
+        let value = self.src.text();
         let suggestion = near_miss::suggest(value, values.iter().copied());
+        let value = quote(value);
         let mut message = format!(
             "{} must be one of {}, not \"{value}\"",
             self.path.label(),
@@ -201,7 +230,7 @@ impl Run<'_> {
             .expected(format!("one of {}", values.join(", ")))
             .received(received);
         issue.suggestion = suggestion.map(str::to_owned);
-        self.report(issue);
+        issue
     }
 }
 

@@ -10,6 +10,7 @@ use crate::options::{Limits, Options, ServiceOrder};
 use crate::pointer::Pointer;
 use crate::result::ValidationResult;
 use crate::rules::{EventKind, ServiceType};
+use crate::sink::IssueSink;
 use crate::token::{Source, Token};
 
 /// The walk ends early: a limit was exceeded or the input is not JSON. The
@@ -37,8 +38,11 @@ pub(crate) struct Run<'s> {
     kind: Option<EventKind>,
     has_event: bool,
     frames: Vec<Frame>,
-    errors: Vec<Issue>,
-    warnings: Vec<Issue>,
+    /// Every issue goes through it (`report`, `report_with`).
+    issues: IssueSink,
+    /// Bytes of the keys read so far: an exact path is never longer (but
+    /// for indices), so the size budget grows with them.
+    key_bytes: usize,
 }
 
 thread_local! {
@@ -63,8 +67,8 @@ pub fn validate_source(
         kind: None,
         has_event: false,
         frames,
-        errors: Vec::new(),
-        warnings: Vec::new(),
+        issues: IssueSink::new(options.limits.max_issues, options.strict),
+        key_bytes: 0,
     };
     if let Some(order) = order {
         run.order(order);
@@ -76,7 +80,11 @@ pub fn validate_source(
 
 /// A result for input that could not be read at all (a body over the size
 /// limit, text that is not UTF-8, an empty body), with the order's issues.
-pub(crate) fn unreadable(order: Option<&ServiceOrder>, issue: Issue) -> ValidationResult {
+pub(crate) fn unreadable(
+    order: Option<&ServiceOrder>,
+    options: &Options,
+    issue: Issue,
+) -> ValidationResult {
     let mut src = crate::token::Empty;
     let mut run = Run {
         src: &mut src,
@@ -88,13 +96,13 @@ pub(crate) fn unreadable(order: Option<&ServiceOrder>, issue: Issue) -> Validati
         kind: None,
         has_event: true,
         frames: Vec::new(),
-        errors: Vec::new(),
-        warnings: Vec::new(),
+        issues: IssueSink::new(options.limits.max_issues, options.strict),
+        key_bytes: 0,
     };
     if let Some(order) = order {
         run.order(order);
     }
-    run.errors.push(issue);
+    run.report(issue);
     run.finish()
 }
 
@@ -120,8 +128,8 @@ impl Run<'_> {
     fn event(&mut self) -> Flow {
         let first = self.next()?;
         if first != Token::ObjectStart {
-            let received = self.received(first);
-            self.report(
+            self.report_with(IssueCode::NotAnObject, |run| {
+                let received = run.received(first);
                 Issue::new(
                     IssueCode::NotAnObject,
                     "",
@@ -131,8 +139,8 @@ impl Run<'_> {
                     ),
                 )
                 .expected("object")
-                .received(received),
-            );
+                .received(received)
+            });
             self.has_event = true;
             if matches!(first, Token::ObjectStart | Token::ArrayStart) {
                 self.any_value(first, 0)?;
@@ -174,11 +182,13 @@ impl Run<'_> {
                 .expected("string"),
             );
         }
+        let valid = !self.issues.invalid();
+        let (errors, warnings) = self.issues.finish();
         ValidationResult {
-            valid: self.errors.is_empty(),
+            valid,
             kind: self.kind,
-            errors: self.errors,
-            warnings: self.warnings,
+            errors,
+            warnings,
         }
     }
 
@@ -193,12 +203,20 @@ impl Run<'_> {
         }
     }
 
-    /// Records an issue as an error or, unless strict, as a warning.
+    /// Records an issue already built (as an error or, unless strict, as a
+    /// warning); past the cap it is only counted.
     fn report(&mut self, issue: Issue) {
-        if issue.code.is_warning() && !self.strict {
-            self.warnings.push(issue);
+        self.issues.push(issue, self.key_bytes);
+    }
+
+    /// Records an issue of `code` that `build` makes, and only builds it when
+    /// it will be kept: past the cap an issue costs a count, not its message.
+    fn report_with(&mut self, code: IssueCode, build: impl FnOnce(&Self) -> Issue) {
+        if self.issues.has_room() {
+            let issue = build(self);
+            self.report(issue);
         } else {
-            self.errors.push(issue);
+            self.issues.leave_out(code);
         }
     }
 
@@ -207,13 +225,14 @@ impl Run<'_> {
         Issue::new(code, self.path.as_str(), message)
     }
 
-    /// Records `limit_exceeded` at the current path.
-    fn limit(&mut self, what: String, name: &str, max: usize) {
-        let message = format!("{what}, more than the limit of {max} ({name}).");
-        let issue = self
-            .here(IssueCode::LimitExceeded, message)
-            .expected(format!("at most {max} ({name})"));
-        self.report(issue);
+    /// Records `limit_exceeded` at the current path; `what` says what passed
+    /// the limit (built only when the issue is kept).
+    fn limit(&mut self, what: impl FnOnce(&Self) -> String, name: &str, max: usize) {
+        self.report_with(IssueCode::LimitExceeded, |run| {
+            let message = format!("{}, more than the limit of {max} ({name}).", what(run));
+            run.here(IssueCode::LimitExceeded, message)
+                .expected(format!("at most {max} ({name})"))
+        });
     }
 
     /// How a token's value is described in messages: `string`, `null`, `number 1.5`.
@@ -225,7 +244,7 @@ impl Run<'_> {
             Token::String { .. } => "string".into(),
             Token::ObjectStart => "object".into(),
             Token::ArrayStart => "array".into(),
-            Token::Foreign => self.src.text().to_owned(),
+            Token::Foreign => crate::quote::quote(self.src.text()).into_owned(),
             Token::Key { .. } | Token::ObjectEnd | Token::ArrayEnd => "nothing".into(),
         }
     }
@@ -248,7 +267,8 @@ impl Run<'_> {
             // In range: the cast is exact.
             (n as i64).to_string()
         } else {
-            self.src.number_text(n)
+            // A literal of a million digits is still one number.
+            crate::quote::quote(&self.src.number_text(n)).into_owned()
         }
     }
 }

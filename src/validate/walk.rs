@@ -13,34 +13,39 @@ impl Run<'_> {
     /// and checks its length, repetition and name.
     pub(super) fn key(&mut self, chars: usize, duplicate: bool) -> Flow {
         self.keys += 1;
-        self.path.push_key(self.src.text());
+        let key = self.src.text();
+        self.key_bytes += key.len();
+        self.path.push_key(key);
         if self.keys > self.limits.max_keys {
-            let what = format!(
-                "The event has more than {} keys in all",
-                self.limits.max_keys
+            let max = self.limits.max_keys;
+            self.limit(
+                |_| format!("The event has more than {max} keys in all"),
+                "maxKeys",
+                max,
             );
-            self.limit(what, "maxKeys", self.limits.max_keys);
             return Err(Stop);
         }
         if chars > self.limits.max_string_length {
-            let what = format!("The key {} has {chars} characters", self.path.label());
+            let what = |run: &Self| format!("The key {} has {chars} characters", run.path.label());
             self.limit(what, "maxStringLength", self.limits.max_string_length);
         }
         if duplicate {
-            let message = format!(
-                "The key {} appears twice in the same object; the backend may keep either value, so send it once.",
-                self.path.label()
-            );
-            let issue = self.here(IssueCode::DuplicateKey, message);
-            self.report(issue);
+            self.report_with(IssueCode::DuplicateKey, |run| {
+                let message = format!(
+                    "The key {} appears twice in the same object; the backend may keep either value, so send it once.",
+                    run.path.label()
+                );
+                run.here(IssueCode::DuplicateKey, message)
+            });
         }
         if self.src.text() == PROTO {
-            let message = format!(
-                "The key {} is forbidden: JavaScript backends treat __proto__ as the object's prototype.",
-                self.path.label()
-            );
-            let issue = self.here(IssueCode::ForbiddenKey, message);
-            self.report(issue);
+            self.report_with(IssueCode::ForbiddenKey, |run| {
+                let message = format!(
+                    "The key {} is forbidden: JavaScript backends treat __proto__ as the object's prototype.",
+                    run.path.label()
+                );
+                run.here(IssueCode::ForbiddenKey, message)
+            });
         }
         Ok(())
     }
@@ -53,7 +58,7 @@ impl Run<'_> {
         if *count > self.limits.max_array_items {
             let max = self.limits.max_array_items;
             self.limit(
-                format!("The array has more than {max} items"),
+                |_| format!("The array has more than {max} items"),
                 "maxArrayItems",
                 max,
             );
@@ -65,7 +70,7 @@ impl Run<'_> {
     /// Checks that a value at `depth` is not nested too deep.
     pub(super) fn depth(&mut self, depth: usize) -> Flow {
         if depth > self.limits.max_depth {
-            let what = format!("{} is nested {depth} levels deep", self.path.label());
+            let what = |run: &Self| format!("{} is nested {depth} levels deep", run.path.label());
             self.limit(what, "maxDepth", self.limits.max_depth);
             return Err(Stop);
         }
@@ -134,26 +139,23 @@ impl Run<'_> {
     pub(super) fn scalar(&mut self, token: Token) -> Flow {
         match token {
             Token::String { chars } => self.string_length(chars),
-            Token::Number(n) if !n.is_finite() => {
+            Token::Number(n) if !n.is_finite() => self.report_with(IssueCode::NotJson, |run| {
                 let message = format!(
                     "{} is {}, which JSON cannot represent as a number.",
-                    self.path.label(),
-                    self.number(n)
+                    run.path.label(),
+                    run.number(n)
                 );
-                let issue = self
-                    .here(IssueCode::NotJson, message)
-                    .received(self.received(token));
-                self.report(issue);
-            }
-            Token::Foreign => {
-                let received = self.received(token);
+                run.here(IssueCode::NotJson, message)
+                    .received(run.received(token))
+            }),
+            Token::Foreign => self.report_with(IssueCode::NotJson, |run| {
+                let received = run.received(token);
                 let message = format!(
                     "{} is {received}, which is not JSON data.",
-                    self.path.label()
+                    run.path.label()
                 );
-                let issue = self.here(IssueCode::NotJson, message).received(received);
-                self.report(issue);
-            }
+                run.here(IssueCode::NotJson, message).received(received)
+            }),
             _ => {}
         }
         Ok(())
@@ -162,7 +164,7 @@ impl Run<'_> {
     /// Checks a string's length (other than the event name's).
     pub(super) fn string_length(&mut self, chars: usize) {
         if chars > self.limits.max_string_length {
-            let what = format!("{} has {chars} characters", self.path.label());
+            let what = |run: &Self| format!("{} has {chars} characters", run.path.label());
             self.limit(what, "maxStringLength", self.limits.max_string_length);
         }
     }

@@ -9,9 +9,9 @@ const CODES = new Set([
   'event_not_allowed_for_service_type', 'order_not_accepted', 'order_closed',
   'invalid_timestamp', 'invalid_enum_value', 'limit_exceeded', 'not_json',
   'invalid_json', 'duplicate_key', 'forbidden_key', 'possible_typo',
-  'timestamp_in_seconds', 'unknown_field',
+  'timestamp_in_seconds', 'unknown_field', 'too_many_issues',
 ]);
-const WARNINGS = new Set(['possible_typo', 'timestamp_in_seconds']);
+const WARNINGS = new Set(['possible_typo', 'timestamp_in_seconds', 'too_many_issues']);
 
 /** RFC 6901: empty, or `/` segments in which `~` is followed by 0 or 1. */
 export function isPointer(path) {

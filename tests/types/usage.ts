@@ -204,6 +204,7 @@ const limits: Limits = {
   maxArrayItems: 1_000,
   maxDepth: 32,
   maxKeys: 10_000,
+  maxIssues: 100,
 };
 
 // --- Catalogue and schema --------------------------------------------------

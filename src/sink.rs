@@ -1,0 +1,209 @@
+//! The issue budget: every issue of a result passes this one sink, which
+//! keeps at most `maxIssues` of them within a size budget and counts the
+//! rest. A hostile body can find an issue per byte; it cannot make the
+//! result (or the work of building it) grow past the budget.
+//!
+//! Issues past the cap are counted, never built: callers ask `admits` first
+//! and build the issue only when it will be kept. The count still decides
+//! `valid`, so the verdict stays exact whatever was left out.
+
+use crate::issue::{Issue, IssueCode};
+
+/// Bytes of issues a result holds besides the input's own size: the exact
+/// paths of a few issues about a long key can be as long as the input, and
+/// everything else an issue carries is short (messages quote at most
+/// `crate::quote::QUOTE_CHARS` characters of input).
+pub const SIZE_BUDGET: usize = 64 * 1024;
+
+/// What an issue weighs against the budget besides its text: its code and
+/// the fields' separators on the wire.
+const ISSUE_OVERHEAD: usize = 32;
+
+/// Collects the issues of one result, in document order.
+#[derive(Debug, Default)]
+pub(crate) struct IssueSink {
+    max_issues: usize,
+    strict: bool,
+    errors: Vec<Issue>,
+    warnings: Vec<Issue>,
+    /// Bytes of the issues kept.
+    used: usize,
+    /// The size budget ran out: nothing more is kept.
+    full: bool,
+    /// Issues found but not kept.
+    left_out: usize,
+    /// An error was found, kept or not.
+    invalid: bool,
+}
+
+impl IssueSink {
+    /// A sink that keeps at most `max_issues` issues; in `strict` mode
+    /// warnings are errors.
+    pub fn new(max_issues: usize, strict: bool) -> IssueSink {
+        IssueSink {
+            max_issues,
+            strict,
+            ..IssueSink::default()
+        }
+    }
+
+    /// Whether an issue of `code` is an error here.
+    fn is_error(&self, code: IssueCode) -> bool {
+        self.strict || !code.is_warning()
+    }
+
+    /// Whether the next issue would be kept. When it would not, the caller
+    /// must `leave_out` it instead of building it.
+    pub fn has_room(&self) -> bool {
+        !self.full && self.errors.len() + self.warnings.len() < self.max_issues
+    }
+
+    /// Counts an issue of `code` that is not built.
+    pub fn leave_out(&mut self, code: IssueCode) {
+        self.invalid |= self.is_error(code);
+        self.left_out += 1;
+    }
+
+    /// Keeps `issue`, or counts it when the cap or the size budget (which
+    /// grows with `input_bytes`, the size of the input read so far) is passed.
+    pub fn push(&mut self, issue: Issue, input_bytes: usize) {
+        if !self.has_room() {
+            return self.leave_out(issue.code);
+        }
+        let size = weight(&issue);
+        if self.used.saturating_add(size) > SIZE_BUDGET.saturating_add(input_bytes) {
+            self.full = true;
+            return self.leave_out(issue.code);
+        }
+        self.used += size;
+        if self.is_error(issue.code) {
+            self.invalid = true;
+            self.errors.push(issue);
+        } else {
+            self.warnings.push(issue);
+        }
+    }
+
+    /// Whether an error was found (so far), kept or left out.
+    pub fn invalid(&self) -> bool {
+        self.invalid
+    }
+
+    /// The errors and the warnings; when some were left out, a last
+    /// `too_many_issues` says how many, in the errors when the event is
+    /// invalid and in the warnings when it is not.
+    pub fn finish(mut self) -> (Vec<Issue>, Vec<Issue>) {
+        if self.left_out > 0 {
+            let (max, n) = (self.max_issues, self.left_out);
+            let kept = self.errors.len() + self.warnings.len();
+            let why = if kept < max {
+                "the result reached its size budget".to_owned()
+            } else {
+                format!("a result holds at most {max} (maxIssues)")
+            };
+            let issue = Issue::new(
+                IssueCode::TooManyIssues,
+                "",
+                format!(
+                    "{n} more {} left out: {why}. Fix the issues above and validate again to see them.",
+                    if n == 1 { "issue was" } else { "issues were" },
+                ),
+            )
+            .expected(format!("at most {max} issues (maxIssues)"))
+            .received(format!("{} issues", kept + n));
+            if self.invalid {
+                self.errors.push(issue);
+            } else {
+                self.warnings.push(issue);
+            }
+        }
+        (self.errors, self.warnings)
+    }
+}
+
+/// An issue's bytes on the wire, near enough.
+fn weight(issue: &Issue) -> usize {
+    let optional = [&issue.expected, &issue.received, &issue.suggestion]
+        .into_iter()
+        .flatten()
+        .map(String::len)
+        .sum::<usize>();
+    ISSUE_OVERHEAD + issue.path.len() + issue.message.len() + optional
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issue(code: IssueCode, path: &str) -> Issue {
+        Issue::new(code, path, "m")
+    }
+
+    #[test]
+    fn keeps_the_first_issues_and_counts_the_rest() {
+        let mut sink = IssueSink::new(3, false);
+        for i in 0..5 {
+            sink.push(issue(IssueCode::PossibleTypo, &format!("/w{i}")), 0);
+        }
+        assert!(!sink.has_room());
+        sink.leave_out(IssueCode::TimestampInSeconds);
+        assert!(!sink.invalid());
+        let (errors, warnings) = sink.finish();
+        assert!(errors.is_empty());
+        assert_eq!(warnings.len(), 4);
+        let last = warnings.last().unwrap();
+        assert_eq!(last.code, IssueCode::TooManyIssues);
+        assert_eq!(last.path, "");
+        assert!(
+            last.message.starts_with("3 more issues were left out"),
+            "{}",
+            last.message
+        );
+    }
+
+    #[test]
+    fn an_error_left_out_still_makes_the_event_invalid() {
+        let mut sink = IssueSink::new(1, false);
+        sink.push(issue(IssueCode::PossibleTypo, "/a"), 0);
+        sink.leave_out(IssueCode::InvalidType);
+        assert!(sink.invalid());
+        let (errors, warnings) = sink.finish();
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].code, IssueCode::TooManyIssues);
+    }
+
+    #[test]
+    fn strict_mode_counts_warnings_as_errors() {
+        let mut sink = IssueSink::new(0, true);
+        sink.leave_out(IssueCode::PossibleTypo);
+        assert!(sink.invalid());
+    }
+
+    #[test]
+    fn the_size_budget_ends_the_list_too() {
+        let long = "/".to_owned() + &"k".repeat(40_000);
+        let mut sink = IssueSink::new(100, false);
+        for _ in 0..5 {
+            sink.push(issue(IssueCode::InvalidType, &long), 0);
+        }
+        let (errors, _) = sink.finish();
+        // 64 KiB holds one 40 kB path; the input's size would hold more.
+        assert_eq!(errors.len(), 2);
+        assert!(errors[1].message.contains("size budget"));
+        let mut sink = IssueSink::new(100, false);
+        for _ in 0..5 {
+            sink.push(issue(IssueCode::InvalidType, &long), long.len() * 2);
+        }
+        assert_eq!(sink.finish().0.len(), 4);
+    }
+
+    #[test]
+    fn nothing_left_out_means_no_last_issue() {
+        let mut sink = IssueSink::new(2, false);
+        sink.push(issue(IssueCode::InvalidType, "/a"), 0);
+        sink.push(issue(IssueCode::PossibleTypo, "/b"), 0);
+        let (errors, warnings) = sink.finish();
+        assert_eq!((errors.len(), warnings.len()), (1, 1));
+    }
+}
