@@ -1,0 +1,60 @@
+//! What every result must satisfy, whatever the input: the promises of the
+//! README and SPEC stated as assertions.
+
+use super::tree::Tree;
+use servicer_events::{IssueCode, Options, ValidationResult};
+
+/// RFC 6901: empty, or `/` segments where `~` is followed by `0` or `1`.
+fn is_json_pointer(path: &str) -> bool {
+    let Some(rest) = path.strip_prefix('/') else {
+        return path.is_empty();
+    };
+    let mut chars = rest.chars();
+    while let Some(c) = chars.next() {
+        if c == '~' && !matches!(chars.next(), Some('0' | '1')) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Shape invariants. `input` is the event as the validator read it, when
+/// it could be read: then every issue's path must name a value in it
+/// (`missing_event` excepted), and `kind` must follow the first `event`.
+pub fn check(result: &ValidationResult, input: Option<&Tree>, options: &Options) {
+    assert_eq!(result.valid, result.errors.is_empty(), "{result:?}");
+    if options.strict {
+        assert!(result.warnings.is_empty(), "{result:?}");
+    }
+    for issue in result.issues() {
+        assert!(!issue.message.is_empty(), "{issue:?}");
+        assert!(is_json_pointer(&issue.path), "{issue:?}");
+        if let (Some(input), false) = (input, issue.code == IssueCode::MissingEvent) {
+            assert!(input.resolves(&issue.path), "{issue:?} in {input:?}");
+        }
+    }
+    let Some(input) = input else { return };
+    // A repeated `event` is a duplicate_key error, and the name is the first
+    // value: `kind` is set only when that value is a non-empty string.
+    if result.kind.is_some() {
+        let name = input.first("event");
+        assert!(
+            matches!(name, Some(Tree::String(s)) if !s.is_empty()),
+            "kind {:?} for the event name {name:?}: {result:?}",
+            result.kind
+        );
+    }
+    let events = match input {
+        Tree::Object(members) => members.iter().filter(|(k, _)| k == "event").count(),
+        _ => 0,
+    };
+    if events > 1 {
+        assert!(
+            result
+                .errors
+                .iter()
+                .any(|i| i.code == IssueCode::DuplicateKey && i.path == "/event"),
+            "a repeated event key without duplicate_key: {result:?}"
+        );
+    }
+}
