@@ -1,29 +1,39 @@
 #!/usr/bin/env bash
-# Runs each cargo-fuzz target (fuzz/) for a bounded time: FUZZ_SECONDS each
-# (default 60). Needs nightly Rust; installs cargo-fuzz when nightly is there
-# and it is missing; otherwise says it skipped and succeeds. A crash fails the
-# script and leaves its input in fuzz/artifacts/<target>/ (reproduce with
-# `cargo +nightly fuzz run <target> fuzz/artifacts/<target>/<file>`).
+# Open-ended fuzzing with cargo-fuzz (libFuzzer), outside the test command:
+# a random search gives a different answer on each run, so CI never runs it.
+# CI replays what fuzzing found instead: `cargo test --test fuzz_regressions`
+# runs every input in fuzz/regressions/ through the same checks
+# (fuzz/harness/), plus a fixed-seed pass of mutations.
+#
+#   bash scripts/fuzz.sh                 each target for FUZZ_SECONDS (default 300)
+#   bash scripts/fuzz.sh json 3600       one target for an hour
+#
+# Needs nightly Rust (`rustup toolchain install nightly`); installs cargo-fuzz
+# when it is missing. A crash stops the run and leaves its input in
+# fuzz/artifacts/<target>/: reproduce it with
+#   cargo +nightly fuzz run <target> fuzz/artifacts/<target>/<file>
+# then fix the bug (or the invariant, if the harness was wrong) and copy the
+# input into fuzz/regressions/<target>/ under a name that says what it found.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-seconds=${FUZZ_SECONDS:-60}
+targets=(${1:-json value})
+seconds=${2:-${FUZZ_SECONDS:-300}}
 
 if ! cargo +nightly --version >/dev/null 2>&1; then
-  echo "fuzz: skipped (no nightly Rust toolchain; cargo-fuzz needs one)"
-  exit 0
+  echo "fuzz: needs nightly Rust: rustup toolchain install nightly" >&2
+  exit 2
 fi
 if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   echo "fuzz: installing cargo-fuzz"
-  if ! cargo install cargo-fuzz --locked --quiet; then
-    echo "fuzz: skipped (cargo-fuzz could not be installed)"
-    exit 0
-  fi
+  cargo install cargo-fuzz --locked --quiet
 fi
 
-# Seed the JSON corpus with the shared vectors: one file per body or event,
-# after the byte that picks the options (0: default limits, not strict).
+# Seed each corpus with the regressions and, for json, the shared vectors:
+# one file per body, after the byte that picks the options (0: defaults).
 mkdir -p fuzz/corpus/json fuzz/corpus/value
+cp fuzz/regressions/json/* fuzz/corpus/json/ 2>/dev/null || true
+cp fuzz/regressions/value/* fuzz/corpus/value/ 2>/dev/null || true
 node -e '
   const fs = require("fs");
   let n = 0;
@@ -35,25 +45,16 @@ node -e '
       fs.writeFileSync(`fuzz/corpus/json/vector-${n++}`, Buffer.concat([Buffer.from([0]), Buffer.from(text)]));
     }
   }
-' 2>/dev/null || echo "fuzz: no node; the JSON corpus starts empty"
+'
 
 mkdir -p target
-if ! cargo +nightly fuzz build >target/fuzz-build.log 2>&1; then
-  tail -n 40 target/fuzz-build.log
-  echo "fuzz: the targets do not build" >&2
-  exit 1
-fi
-for target in json value; do
+cargo +nightly fuzz build
+for target in "${targets[@]}"; do
   args=(-max_total_time="$seconds" -rss_limit_mb=2048 -print_final_stats=1)
   [ "$target" = json ] && args+=(-dict=fuzz/json.dict -max_len=8192)
-  log=target/fuzz-$target.log
   echo "fuzz: $target for ${seconds}s"
-  if ! cargo +nightly fuzz run "$target" -- "${args[@]}" >"$log" 2>&1; then
-    tail -n 60 "$log"
-    echo "fuzz: $target FOUND A CRASH (input in fuzz/artifacts/$target/)" >&2
+  if ! cargo +nightly fuzz run "$target" -- "${args[@]}"; then
+    echo "fuzz: $target FOUND A CRASH: its input is in fuzz/artifacts/$target/ (see the head of this script)" >&2
     exit 1
   fi
-  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
-  echo "fuzz: $target ok: ${runs:-?} executions, ${cov:-cov: ?}, no crash"
 done
