@@ -33,6 +33,21 @@ pub fn check(result: &ValidationResult, input: Option<&Tree>, options: &Options)
             assert!(input.resolves(&issue.path), "{issue:?} in {input:?}");
         }
     }
+    // The issue budget: at most maxIssues, then one too_many_issues, last.
+    let count = result.errors.len() + result.warnings.len();
+    assert!(
+        count <= options.limits.max_issues + 1,
+        "{count} issues: {result:?}"
+    );
+    for list in [&result.errors, &result.warnings] {
+        if let Some(at) = list.iter().position(|i| i.code == IssueCode::TooManyIssues) {
+            assert_eq!(
+                at + 1,
+                list.len(),
+                "too_many_issues is not last: {result:?}"
+            );
+        }
+    }
     let Some(input) = input else { return };
     // A repeated `event` is a duplicate_key error, and the name is the first
     // value: `kind` is set only when that value is a non-empty string.
@@ -48,7 +63,8 @@ pub fn check(result: &ValidationResult, input: Option<&Tree>, options: &Options)
         Tree::Object(members) => members.iter().filter(|(k, _)| k == "event").count(),
         _ => 0,
     };
-    if events > 1 {
+    let capped = result.issues().any(|i| i.code == IssueCode::TooManyIssues);
+    if events > 1 && !capped {
         assert!(
             result
                 .errors

@@ -16,6 +16,7 @@ pub fn options(b: u8) -> (Options, Option<ServiceOrder>) {
             max_array_items: small % 4,
             max_depth: small % 5,
             max_keys: small,
+            max_issues: small % 6,
         }
     };
     let options = Options {
