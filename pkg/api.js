@@ -182,6 +182,80 @@ const readers = {
   },
 };
 
+/**
+ * A copy of `event` with `fixes` (issues that carry a suggestion) applied, and
+ * the fixes applied; undefined when the event cannot be read (the validator
+ * has said why). A suggestion replaces what the issue's path names: the event
+ * name, a field's name (a `possible_typo` of a key), a timestamp in seconds
+ * (also an item of a timestamp array), an enum value.
+ */
+function applyFixes(event, fixes) {
+  if (!isObject(event)) return undefined;
+  const edits = { renames: new Map(), values: new Map(), items: new Map() };
+  const applied = [];
+  for (const issue of fixes) {
+    const [key, index, ...deeper] = pointerSegments(issue.path);
+    if (key === undefined || deeper.length > 0) continue;
+    let value;
+    if (issue.code === 'timestamp_in_seconds') value = Number(issue.suggestion);
+    else if (issue.code === 'invalid_enum_value' || (issue.code === 'possible_typo' && key === 'event')) value = issue.suggestion;
+    if (value === undefined) {
+      if (issue.code !== 'possible_typo' || index !== undefined) continue;
+      edits.renames.set(key, issue.suggestion);
+    } else if (index === undefined) {
+      edits.values.set(key, value);
+    } else {
+      if (!edits.items.has(key)) edits.items.set(key, new Map());
+      edits.items.get(key).set(Number(index), value);
+    }
+    applied.push(issue);
+  }
+  const copy = attempt(() => copyObject(event, edits));
+  if (copy === MARKER) return undefined;
+  return { event: copy.event, applied: applied.filter((issue) => !copy.skipped.has(issue.path)) };
+}
+
+/**
+ * A copy of an object in its own key order with `edits` made: keys renamed,
+ * values replaced, array items replaced (in a copy of the array). A rename onto
+ * a key that is taken (by a field or an earlier rename) is not made; `skipped`
+ * holds its path. Keys are defined, not assigned, so `__proto__` stays a key.
+ */
+function copyObject(source, { renames, values, items } = NO_EDITS) {
+  const event = {};
+  const skipped = new Set();
+  const keys = Object.keys(source);
+  const taken = new Set(keys.filter((k) => !renames.has(k)));
+  for (const key of keys) {
+    let name = key;
+    if (renames.has(key)) {
+      const to = renames.get(key);
+      if (taken.has(to)) skipped.add(`/${escapePointer(key)}`);
+      else name = to;
+      taken.add(name);
+    }
+    let value = values.has(key) ? values.get(key) : source[key];
+    if (items.has(key) && Array.isArray(value)) {
+      value = value.slice();
+      for (const [i, item] of items.get(key)) value[i] = item;
+    }
+    Object.defineProperty(event, name, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return { event, skipped };
+}
+const NO_EDITS = { renames: new Map(), values: new Map(), items: new Map() };
+
+/** RFC 6901: the unescaped segments of a JSON Pointer. */
+function pointerSegments(path) {
+  if (path === '') return [];
+  return path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** RFC 6901: one segment, escaped. */
+function escapePointer(segment) {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
 const encoder = new TextEncoder();
 let scratch = new Uint8Array(4096);
 
@@ -356,6 +430,31 @@ export function createApi(raw, data) {
     return event;
   }
 
+  /**
+   * The event with every issue that has a `suggestion` fixed, and those issues.
+   * A fix can reveal another (a renamed field's value in seconds), so the copy
+   * is checked again until nothing more applies; each round only renames keys
+   * or replaces values, so two rounds suffice and three bound it.
+   */
+  function fixEvent(event, order, options) {
+    let fixed;
+    const applied = [];
+    for (let round = 0; round < 3; round++) {
+      const { errors, warnings } = validateEvent(fixed ?? event, order, options);
+      const fixes = [...errors, ...warnings].filter((issue) => issue.suggestion !== undefined);
+      const next = fixes.length === 0 ? undefined : applyFixes(fixed ?? event, fixes);
+      if (next === undefined || next.applied.length === 0) break;
+      fixed = next.event;
+      applied.push(...next.applied);
+    }
+    if (fixed === undefined && isObject(event)) {
+      // Nothing to fix: still a copy, so the caller may change it freely.
+      const copy = attempt(() => copyObject(event).event);
+      if (copy !== MARKER) fixed = copy;
+    }
+    return { event: fixed ?? event, applied };
+  }
+
   function eventCatalog() {
     return JSON.parse(catalogText);
   }
@@ -369,5 +468,5 @@ export function createApi(raw, data) {
     return JSON.parse(schemas[serviceType ?? 'all']);
   }
 
-  return { validateEvent, validateEventJson, buildEvent, eventCatalog, eventJsonSchema };
+  return { validateEvent, validateEventJson, buildEvent, fixEvent, eventCatalog, eventJsonSchema };
 }

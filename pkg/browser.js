@@ -6,4 +6,4 @@ import data from './dist/data.js';
 
 await init({ module_or_path: new URL('./dist/web/servicer_events_bg.wasm', import.meta.url) });
 
-export const { validateEvent, validateEventJson, buildEvent, eventCatalog, eventJsonSchema } = createApi(raw, data);
+export const { validateEvent, validateEventJson, buildEvent, fixEvent, eventCatalog, eventJsonSchema } = createApi(raw, data);

@@ -739,6 +739,18 @@ export interface ValidationResult {
   warnings: Issue[];
 }
 
+/** What `fixEvent` returns. */
+export interface FixResult {
+  /**
+   * A new object with every suggestion applied (the argument itself when it is not an
+   * object). The argument is never changed; values no fix touches are shared, not copied.
+   * Validate it before sending it: a fix removes a mistake, it does not prove the rest.
+   */
+  event: unknown;
+  /** The issues whose suggestion was applied, in the order they were found. */
+  applied: Issue[];
+}
+
 /** What `buildEvent` throws when the event it built is invalid. */
 export interface EventValidationError extends Error {
   /** Always `'EventValidationError'`. */
@@ -891,6 +903,24 @@ export function buildEvent(
   order?: ServiceOrder | null,
   options?: ValidateOptions | null,
 ): ServiceOrderEvent;
+
+/**
+ * Applies every suggestion `validateEvent` makes: a misspelt event name or field name is
+ * renamed (`repair_complete` to `repair_completed`, `recievedBy` to `receivedBy`), a
+ * timestamp in seconds becomes milliseconds, a near-miss enum value becomes the listed one
+ * (`Parts_Ordered` to `parts_ordered`). A rename onto a field the event already has is not
+ * made. Never throws for a bad event.
+ *
+ * @param event The event, as `validateEvent` takes it.
+ * @param order The service order it is for, as `validateEvent` takes it.
+ * @param options Strict mode and limits, as `validateEvent` takes them.
+ * @throws {TypeError} When `order` or `options` is malformed (a mistake of the program).
+ */
+export function fixEvent(
+  event: unknown,
+  order?: ServiceOrder | null,
+  options?: ValidateOptions | null,
+): FixResult;
 
 /** Every event, its service type, its fields, their types and enum values, and the issue codes. */
 export function eventCatalog(): Catalog;

@@ -2,4 +2,4 @@
 // dual-package hazard).
 import api from './node.cjs';
 
-export const { validateEvent, validateEventJson, buildEvent, eventCatalog, eventJsonSchema } = api;
+export const { validateEvent, validateEventJson, buildEvent, fixEvent, eventCatalog, eventJsonSchema } = api;

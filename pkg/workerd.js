@@ -9,4 +9,4 @@ import data from './dist/data.js';
 
 initSync({ module: wasmModule });
 
-export const { validateEvent, validateEventJson, buildEvent, eventCatalog, eventJsonSchema } = createApi(raw, data);
+export const { validateEvent, validateEventJson, buildEvent, fixEvent, eventCatalog, eventJsonSchema } = createApi(raw, data);
