@@ -1,11 +1,19 @@
 // The servicer portal: a form generated from eventCatalog(), checked on every
 // input with buildEvent/validateEvent, and a raw-body mode with validateEventJson.
+// The work is kept (a draft in localStorage, the tab in the URL hash).
 import { readCatalog } from './catalog.js';
+import { copyChecked } from './copy.js';
 import { customValue, newCustomRow, renderCustomRows } from './custom.js';
-import { fromLocalInput, idSafe, pointer, pointerSegments } from './dom.js';
+import { pointer } from './dom.js';
+import { clearDraft, loadDraft, saveDraft, tabFromHash, tabToHash } from './draft.js';
 import { renderField } from './fields.js';
-import { placeIssues } from './issues.js';
-import { plural, setupPaste } from './paste.js';
+import { formFixes } from './form-fixes.js';
+import { announcer, issueItem, placeIssues } from './issues.js';
+import { readJson } from './jsontext.js';
+import { formStateOf } from './load.js';
+import { setupPaste } from './paste.js';
+import { counts, shortText, showState, stateOf } from './status.js';
+import { parseTyped } from './when.js';
 
 const $ = (id) => document.getElementById(id);
 /** The event select's value for "an other event, name typed below". */
@@ -33,6 +41,10 @@ const state = {
   /** Extra fields: `{ id, name, value, as }`. */
   custom: [],
 };
+/** The paste panel (paste.js), once wired. */
+let paste = null;
+/** Nothing is saved until the page has read the saved draft back. */
+let restoring = true;
 /** JSON Pointer -> `{ list, input }` for the fields on screen. */
 let fieldTargets = new Map();
 let shownFieldNames = '';
@@ -180,16 +192,22 @@ function collect() {
   for (const field of catalog.fieldsFor(currentEventName())) {
     const v = state.values[field.name];
     if (v === undefined) continue;
+    // A typed date the form cannot read is the form's own issue (`invalid_date`).
+    const date = (text, path) => {
+      const read = parseTyped(text);
+      if (read?.error) local.push({ code: 'invalid_date', path, message: read.error, target: targets.get(path) });
+      return read?.date;
+    };
     switch (field.type) {
       case 'timestamp': {
-        const d = fromLocalInput(v);
+        const d = date(v, pointer(field.name));
         if (d) fields[field.name] = d;
         break;
       }
       case 'timestamp_array': {
         const dates = [];
         v.forEach((s, i) => {
-          const d = fromLocalInput(s);
+          const d = date(s, pointer(field.name, i));
           if (!d) return;
           aliases.set(pointer(field.name, dates.length), pointer(field.name, i));
           dates.push(d);
@@ -197,33 +215,40 @@ function collect() {
         if (dates.length) fields[field.name] = dates;
         break;
       }
-      case 'object':
-        try {
-          fields[field.name] = JSON.parse(v);
-        } catch (err) {
-          local.push({
-            code: 'invalid_json',
-            path: pointer(field.name),
-            message: `This is not valid JSON yet: ${err.message}.`,
-          });
-        }
+      case 'object': {
+        const read = readJson(api, v, field.name);
+        if (read.issues) local.push(...read.issues);
+        else fields[field.name] = read.value;
         break;
+      }
       default:
         fields[field.name] = v;
     }
   }
   for (const row of state.custom) {
     if (!row.els) continue;
-    const target = { list: row.els.issues, input: row.els.name };
     const path = pointer(row.name);
+    const { name: nameInput, value: valueInput } = row.els;
+    // An issue about the key outlines the name; one about the value, the value.
+    const target = {
+      list: row.els.issues,
+      input: valueInput,
+      inputs: [nameInput, valueInput],
+      inputFor: (issue) => (issue.path === path && KEY_CODES.has(issue.code) ? nameInput : valueInput),
+      row,
+    };
     targets.set(`#custom-${row.id}`, target); // so its old issues are cleared
     const here = (issue) => {
       local.push({ ...issue, path: row.name ? path : '', target });
     };
     if (row.name === '') {
-      if (row.value !== '') here({ code: 'missing_field_name', message: 'Give this field a name, or remove it.' });
+      if (row.value !== '') {
+        here({ code: 'missing_field_name', message: 'Give this field a name, or remove it.' });
+        target.inputFor = () => nameInput;
+      }
       continue;
     }
+    if (row.name === 'event' || Object.hasOwn(fields, row.name)) target.inputFor = () => nameInput;
     if (row.name === 'event') {
       here({ code: 'duplicate_key', message: 'The event name is chosen above; remove this field.' });
       continue;
@@ -232,16 +257,19 @@ function collect() {
       here({ code: 'duplicate_key', message: 'This field is already set; an event can carry it only once.' });
       continue;
     }
-    const { value, error } = customValue(row);
-    if (error !== undefined) {
-      here({ code: 'invalid_json', message: `This is not valid JSON yet: ${error}.` });
+    const read = customValue(row, api);
+    if (read.issues) {
+      local.push(...read.issues.map((issue) => ({ ...issue, target })));
       continue;
     }
-    put(fields, row.name, value);
-    targets.set(path, { list: row.els.issues, input: row.els.value, row });
+    put(fields, row.name, read.value);
+    targets.set(path, target);
   }
   return { fields, local, aliases, targets };
 }
+
+/** Codes about an extra field's name rather than its value. */
+const KEY_CODES = new Set(['possible_typo', 'unknown_field', 'forbidden_key', 'duplicate_key', 'missing_field_name']);
 
 /** Sets an own property, even `__proto__` (which `obj[key] =` would take as the prototype). */
 function put(obj, key, value) {
@@ -256,6 +284,12 @@ function draft(name, fields) {
   return out;
 }
 
+/** The last check of the form: `{ errors, warnings, kind }`. */
+let formResult = { errors: [], warnings: [], kind: null };
+/** Each issue on screen and the input it belongs to, for the summary's "Show". */
+let placed = [];
+const announceForm = announcer($('announcer'));
+
 function update() {
   const name = currentEventName();
   const order = readOrder();
@@ -268,121 +302,133 @@ function update() {
     result = api.validateEvent(built, order, options);
   } catch (err) {
     if (err?.name !== 'EventValidationError') throw err;
-    result = { valid: false, errors: err.errors ?? [], warnings: err.warnings ?? [] };
+    result = { valid: false, kind: null, errors: err.errors ?? [], warnings: err.warnings ?? [] };
   }
   const errors = [...result.errors, ...local];
   const { warnings } = result;
-  placeIssues({ errors, warnings }, { targets, top: $('issues-top'), aliases, fixFor });
+  placed = placeIssues({ errors, warnings }, { targets, top: $('issues-top'), aliases, fixFor });
+  formResult = { errors, warnings, kind: result.kind };
 
-  const ready = built !== null && errors.length === 0;
   const shown = built ?? draft(name, fields);
   $('preview-code').textContent = JSON.stringify(shown, null, 2);
-  const status = $('status');
-  status.dataset.valid = String(ready);
-  const { kind } = result;
-  status.textContent = ready
-    ? `Ready to send${kind ? `: ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} event` : ''}` +
-      `${warnings.length ? `, ${plural(warnings.length, 'warning')}` : ''}.`
-    : `Not ready to send: ${plural(errors.length, 'error')}` +
-      `${warnings.length ? `, ${plural(warnings.length, 'warning')}` : ''}.`;
+  showState($('status'), formResult);
+  renderSummary();
+  announceForm(placed.map(({ issue, severity }) => ({ ...issue, severity })));
   $('copy-status').textContent = '';
+  updateBar();
+  save();
 }
 
-/** A one-click fix for an issue, or null: its suggestion, put where it belongs. */
-function fixFor(issue, target) {
-  const name = currentEventName();
-  if (issue.path === '/event') {
-    if (issue.code === 'event_not_allowed_for_service_type') {
-      const event = catalog.event(name);
-      if (!event) return null;
-      return {
-        label: `Switch the order to ${event.serviceType}`,
-        apply: () => {
-          serviceType.value = event.serviceType;
-          onOrderChange();
-          serviceType.focus();
-        },
-      };
-    }
-    if (issue.suggestion === undefined) return null;
-    return fixButton(issue.suggestion, name, () => setEvent(issue.suggestion));
-  }
-  if (issue.suggestion === undefined) return null;
-  const s = issue.suggestion;
-  const [key] = pointerSegments(issue.path);
-  const row = target?.row;
-  if (row && issue.code === 'possible_typo' && !catalog.fields.has(key)) {
-    // The field's name is a near miss: rename it, into the form's own input when it has one.
-    const field = catalog.fieldsFor(name).find((f) => f.name === s);
-    if (field && state.values[s] === undefined && row.as === 'text' && ['string', 'enum'].includes(field.type)) {
-      return fixButton(s, key, () => {
-        state.values[s] = row.value;
-        state.custom.splice(state.custom.indexOf(row), 1);
-        renderCustom();
-        rerenderFields(`f-${idSafe(s)}`);
-      });
-    }
-    return fixButton(s, key, () => {
-      row.name = s;
-      rerenderCustom(`c-${row.id}-name`);
-    });
-  }
-  if (row) {
-    return fixButton(s, row.value, () => {
-      row.value = row.as === 'json' && !isJson(s) ? JSON.stringify(s) : s;
-      rerenderCustom(`c-${row.id}-value`);
-    });
-  }
-  const field = catalog.fields.get(key);
-  if (field && ['string', 'enum'].includes(field.type) && pointerSegments(issue.path).length === 1) {
-    return fixButton(s, state.values[key], () => {
-      state.values[key] = s;
-      rerenderFields(`f-${idSafe(key)}`);
-    });
-  }
-  return null;
+/**
+ * The issues again beside the JSON, warnings first: in the amber state they
+ * are the point, and on a phone this is where the bar's count leads.
+ */
+function renderSummary() {
+  const rank = { warning: 0, error: 1 };
+  const items = [...placed].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  $('summary').replaceChildren(
+    ...items.map(({ issue, severity, input }) =>
+      issueItem(issue, severity, {
+        showPath: true,
+        show: input
+          ? { label: 'Show', ariaLabel: `Show the field of: ${issue.message}`, apply: () => reveal(input) }
+          : null,
+      }),
+    ),
+  );
 }
 
-function fixButton(suggestion, was, apply) {
-  return {
-    label: `Use ${suggestion}`,
-    ariaLabel: `Fix: use ${suggestion}${was ? ` instead of ${was}` : ''}`,
-    apply,
-  };
+/** Brings an input into view and focuses it. */
+function reveal(input) {
+  input.scrollIntoView({ block: 'center' });
+  input.focus();
 }
 
-function isJson(text) {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const fixFor = formFixes({
+  catalog,
+  state,
+  currentEventName,
+  setEvent,
+  switchServiceType: (type) => {
+    serviceType.value = type;
+    onOrderChange();
+    serviceType.focus();
+  },
+  renderCustom,
+  rerenderCustom,
+  rerenderFields,
+});
 
 // ---- preview and copy ----
 
-$('copy').addEventListener('click', async () => {
-  const text = $('preview-code').textContent;
-  let done = false;
-  try {
-    await navigator.clipboard.writeText(text);
-    done = true;
-  } catch {
-    // No clipboard permission (or no secure context): copy the selection instead.
-    const range = document.createRange();
-    range.selectNodeContents($('preview-code'));
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-    done = document.execCommand('copy');
-  }
-  $('copy-status').textContent = done ? 'Copied.' : 'Select the JSON and copy it.';
-});
+function copyForm() {
+  return copyChecked({
+    result: formResult,
+    text: $('preview-code').textContent,
+    select: () => selectContents($('preview-code')),
+    dialog: $('copy-confirm'),
+    status: $('copy-status'),
+  });
+}
+
+function copyPaste() {
+  return copyChecked({
+    result: paste.result(),
+    text: $('paste-input').value,
+    select: () => $('paste-input').select(),
+    dialog: $('copy-confirm'),
+    status: $('announcer'),
+  });
+}
+
+function selectContents(node) {
+  const range = document.createRange();
+  range.selectNodeContents(node);
+  getSelection().removeAllRanges();
+  getSelection().addRange(range);
+}
+
+$('copy').addEventListener('click', copyForm);
 
 $('to-paste').addEventListener('click', () => {
   paste.setText($('preview-code').textContent);
   selectTab($('tab-paste'));
   $('paste-input').focus();
+});
+
+// ---- the phone's sticky bar: the state, the count, Copy ----
+
+function activeTab() {
+  return $('tab-paste').getAttribute('aria-selected') === 'true' ? 'paste' : 'build';
+}
+
+function updateBar() {
+  const result = activeTab() === 'paste' ? paste?.result() : formResult;
+  const stateNode = $('bar-state');
+  const issues = $('bar-issues');
+  if (!result) {
+    stateNode.dataset.state = '';
+    stateNode.textContent = 'Nothing pasted';
+    issues.hidden = true;
+    return;
+  }
+  stateNode.dataset.state = stateOf(result);
+  stateNode.textContent = shortText(result);
+  issues.hidden = false;
+  issues.textContent = counts(result) || 'No issues';
+}
+
+$('bar-copy').addEventListener('click', () => (activeTab() === 'paste' ? copyPaste() : copyForm()));
+$('bar-issues').addEventListener('click', () => {
+  if (activeTab() === 'paste') {
+    $('paste-result').scrollIntoView({ block: 'start' });
+    $('paste-result').focus();
+    return;
+  }
+  // Warnings first, as in the summary; with no issues, the JSON itself.
+  const first = [...placed].sort((a, b) => (a.severity === 'warning' ? -1 : 0) - (b.severity === 'warning' ? -1 : 0))[0];
+  if (first?.input) reveal(first.input);
+  else reveal($('preview'));
 });
 
 // ---- tabs ----
@@ -395,7 +441,11 @@ function selectTab(tab) {
     t.tabIndex = selected ? 0 : -1;
     $(t.getAttribute('aria-controls')).hidden = !selected;
   }
+  tabToHash(tab === $('tab-paste') ? 'paste' : 'build');
+  updateBar();
+  save();
 }
+addEventListener('hashchange', () => selectTab($(`tab-${tabFromHash()}`)));
 for (const tab of tabs) {
   tab.addEventListener('click', () => selectTab(tab));
   tab.addEventListener('keydown', (e) => {
@@ -411,15 +461,105 @@ for (const tab of tabs) {
 
 // ---- start ----
 
-const paste = setupPaste({
+const announcePaste = announcer($('announcer'));
+paste = setupPaste({
   api,
   catalog,
   getOrder: readOrder,
   getOptions: readOptions,
-  input: $('paste-input'),
-  status: $('paste-status'),
-  list: $('paste-issues'),
-  samples: $('samples'),
+  els: {
+    input: $('paste-input'),
+    marks: $('paste-marks'),
+    status: $('paste-status'),
+    list: $('paste-issues'),
+    times: $('paste-times'),
+    timesTitle: $('paste-times-title'),
+    fixAll: $('fix-all'),
+    load: $('load-form'),
+    samples: $('samples'),
+    section: $('paste-result'),
+  },
+  onChange: () => {
+    updateBar();
+    save();
+  },
+  onLoad: loadIntoForm,
+  announce: announcePaste,
+});
+
+/** A valid pasted body into the form: its event, its fields, the rest as extra fields. */
+function loadIntoForm(event) {
+  const { name, values, custom } = formStateOf(event, catalog);
+  const listed = catalog.event(name);
+  state.eventChoice = listed ? name : OTHER;
+  state.otherName = listed ? '' : name;
+  state.values = values;
+  state.custom = custom;
+  renderEventSelect();
+  renderFields('');
+  renderCustom();
+  selectTab($('tab-build'));
+  update();
+  eventSelect.scrollIntoView({ block: 'center' });
+  (listed ? eventSelect : eventName).focus();
+}
+
+// ---- keeping the work ----
+
+function currentDraft() {
+  return {
+    order: {
+      serviceType: serviceType.value,
+      accepted: $('accepted').checked,
+      closed: $('closed').checked,
+      strict: $('strict').checked,
+    },
+    eventChoice: state.eventChoice,
+    otherName: state.otherName,
+    values: state.values,
+    custom: state.custom.map(({ name, value, as }) => ({ name, value, as })),
+    paste: $('paste-input').value,
+  };
+}
+
+function save() {
+  if (!restoring) saveDraft(currentDraft());
+}
+
+/** Puts a draft (or the defaults, for null) on the page. */
+function applyDraft(d) {
+  const types = catalog.serviceTypes;
+  serviceType.value = d && (d.order.serviceType === '' || types.includes(d.order.serviceType)) ? d.order.serviceType : types[0] ?? '';
+  $('accepted').checked = d ? d.order.accepted : true;
+  $('closed').checked = d ? d.order.closed : false;
+  $('strict').checked = d ? d.order.strict : false;
+  const type = serviceType.value;
+  const first = catalog.events.find((e) => !type || e.serviceType === type)?.name ?? OTHER;
+  const choice = d?.eventChoice;
+  state.eventChoice = choice && (choice === OTHER || catalog.event(choice)) ? choice : first;
+  state.otherName = d?.otherName ?? '';
+  state.values = d ? structuredClone(d.values) : {};
+  state.custom = (d?.custom ?? []).map((r) => newCustomRow(r.name, r.value, r.as));
+  $('paste-input').value = d?.paste ?? '';
+  renderEventSelect();
+  renderFields('');
+  renderCustom();
+  onOrderChange();
+}
+
+let beforeStartOver = null;
+$('start-over').addEventListener('click', () => {
+  beforeStartOver = currentDraft();
+  applyDraft(null);
+  clearDraft();
+  $('undo-bar').hidden = false;
+  $('undo-start-over').focus();
+});
+$('undo-start-over').addEventListener('click', () => {
+  if (beforeStartOver) applyDraft(beforeStartOver);
+  beforeStartOver = null;
+  $('undo-bar').hidden = true;
+  $('start-over').focus();
 });
 
 serviceType.addEventListener('change', onOrderChange);
@@ -430,11 +570,10 @@ const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
 $('tz-hint').textContent =
   `Dates and times are in your time zone${tz ? ` (${tz})` : ''}; they are sent as milliseconds since 1970.`;
 
-state.eventChoice = catalog.events.find((e) => e.serviceType === serviceType.value)?.name ?? OTHER;
-renderEventSelect();
-renderFields();
-renderCustom();
-onOrderChange();
+applyDraft(loadDraft());
+selectTab($(`tab-${tabFromHash()}`));
+restoring = false;
 $('loading').hidden = true;
 $('portal').hidden = false;
+$('bar').hidden = false;
 document.documentElement.dataset.ready = 'true';

@@ -1,5 +1,6 @@
-// Extra fields: any name, a value sent as text or parsed as JSON.
+// Extra fields: any name, a value sent as text or read as JSON (strictly, see jsontext.js).
 import { el } from './dom.js';
+import { readJson } from './jsontext.js';
 
 let nextId = 1;
 
@@ -73,12 +74,8 @@ export function renderCustomRows(rows, { changed, restructured }) {
   });
 }
 
-/** The row's value as it will be sent, or `{ error }` when its JSON does not parse. */
-export function customValue(row) {
+/** The row's value as it will be sent, or `{ issues }` when its JSON is not right. */
+export function customValue(row, api) {
   if (row.as !== 'json') return { value: row.value };
-  try {
-    return { value: JSON.parse(row.value) };
-  } catch (err) {
-    return { error: err.message };
-  }
+  return readJson(api, row.value, row.name);
 }

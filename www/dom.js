@@ -48,21 +48,3 @@ export function pointerSegments(pointer) {
 export function pointer(...segments) {
   return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
-
-/** `2030-05-01T09:30` (local time, what datetime-local holds) for a millisecond timestamp. */
-export function toLocalInput(ms) {
-  const d = new Date(ms);
-  if (Number.isNaN(d.getTime())) return '';
-  const pad = (n, w = 2) => String(n).padStart(w, '0');
-  const year = d.getFullYear();
-  const y = year >= 0 && year < 10000 ? pad(year, 4) : String(year);
-  return `${y}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** The Date a datetime-local value means, in the user's time zone; null when empty. */
-export function fromLocalInput(value) {
-  if (!value) return null;
-  // A date-time string without an offset is local time (ECMAScript Date.parse).
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? null : d;
-}

@@ -1,16 +1,42 @@
 // The inputs of catalogue fields, one widget per field type. Each widget keeps
 // its form value in `values[field.name]` and registers where its issues go.
-import { el, humanize, idSafe, pointer, toLocalInput } from './dom.js';
+import { el, humanize, idSafe, pointer } from './dom.js';
+import { DATE_FORMAT, formatTyped, parseTyped, readable, toPicker } from './when.js';
 
 // Free text that may run long gets a text area.
 const LONG_TEXT = /notes|explanation|delayreason/i;
 
 const TYPE_HINTS = {
-  timestamp: 'Date and time, in your time zone.',
-  timestamp_array: 'Dates and times, in your time zone.',
+  timestamp: `Type the date and time in your time zone, like ${DATE_FORMAT}.`,
+  timestamp_array: `Dates and times in your time zone, like ${DATE_FORMAT}.`,
   object: 'A JSON object.',
   boolean: 'Yes or no; not sent until you tick or untick it.',
 };
+
+// Two names for one date: the reference's example bodies use the first, its
+// parameter table the second, and the rules accept both. Said in the help, so
+// nobody wonders which of two look-alike inputs to fill in.
+const ALIASES = [
+  ['receptionDate', 'receivedAt'],
+  ['deliveredDate', 'deliveredAt'],
+];
+
+/** The help sentence for a field that has a twin name, or null. */
+function aliasHelp(name) {
+  const pair = ALIASES.find((p) => p.includes(name));
+  if (!pair) return null;
+  const other = pair.find((n) => n !== name);
+  return (
+    `Same date as ${humanize(other)} (${other}): the reference's example body calls it ${pair[0]}, ` +
+    `its parameter table ${pair[1]}. Both are accepted; fill in the one your backend reads.`
+  );
+}
+
+/** The typed date in words and in milliseconds, or '' (a mistake is an issue of its own). */
+function whenText(text) {
+  const ms = parseTyped(text)?.date?.getTime();
+  return ms === undefined ? '' : `${readable(ms)} · sent as ${ms}`;
+}
 
 /**
  * Renders one field. `values` holds the form values by field name: strings for
@@ -23,13 +49,14 @@ export function renderField(field, values, { changed, restructured, targets }) {
   const name = field.name;
   const id = `f-${idSafe(name)}`;
   const issues = el('ul', { class: 'issues', id: `${id}-issues` });
-  const hintText = [field.description, TYPE_HINTS[field.type]].filter(Boolean).join(' ');
+  const hintText = [field.description, aliasHelp(name), TYPE_HINTS[field.type]].filter(Boolean).join(' ');
   const hint = hintText ? el('p', { class: 'hint', id: `${id}-hint` }, hintText) : null;
   const describedBy = [hint && `${id}-hint`, `${id}-issues`].filter(Boolean).join(' ');
   const labelText = () => [humanize(name), ' ', el('code', { class: 'wire' }, name)];
   const set = (value) => {
     if (value === '' || value === undefined) delete values[name];
     else values[name] = value;
+    set.after?.();
     changed();
   };
   const common = { id, 'aria-describedby': describedBy };
@@ -40,7 +67,7 @@ export function renderField(field, values, { changed, restructured, targets }) {
     case 'boolean': {
       const state = el('span', { class: 'muted bool-state', id: `${id}-state` });
       input = el('input', { ...common, type: 'checkbox', 'aria-describedby': `${id}-state ${describedBy}` });
-      const clear = el('button', { type: 'button', class: 'link', 'aria-label': `Do not send ${humanize(name)}` }, 'Clear');
+      const clear = el('button', { type: 'button', class: 'secondary small', 'aria-label': `Clear ${humanize(name)}: do not send it` }, 'Clear');
       const sync = () => {
         const v = values[name];
         input.indeterminate = v === undefined;
@@ -64,18 +91,24 @@ export function renderField(field, values, { changed, restructured, targets }) {
       break;
     }
     case 'timestamp': {
-      input = el('input', { ...common, type: 'datetime-local', value: values[name] ?? '' });
-      input.addEventListener('input', () => set(input.value));
-      const now = el('button', {
-        type: 'button',
-        class: 'secondary small',
-        'aria-label': `Set ${humanize(name)} to now`,
-        onclick: () => {
-          input.value = toLocalInput(Date.now());
-          set(input.value);
-        },
-      }, 'Now');
-      parts = [el('label', { for: id }, labelText()), hint, el('div', { class: 'inline' }, input, now)];
+      const when = el('p', { class: 'when', id: `${id}-when` }, whenText(values[name]));
+      input = el('input', {
+        ...common,
+        type: 'text',
+        value: values[name] ?? '',
+        placeholder: DATE_FORMAT,
+        spellcheck: 'false',
+        autocapitalize: 'off',
+        'aria-describedby': `${describedBy} ${id}-when`,
+      });
+      const { pick, picker } = datePicker(input, name, () => set(input.value));
+      const now = nowButton(input, name, () => set(input.value));
+      input.addEventListener('input', () => {
+        now.reset();
+        set(input.value);
+      });
+      set.after = () => (when.textContent = whenText(input.value));
+      parts = [el('label', { for: id }, labelText()), hint, el('div', { class: 'inline' }, input, pick, now.button, picker), when];
       break;
     }
     case 'timestamp_array':
@@ -130,14 +163,19 @@ function renderTimeList(field, values, { changed, restructured, targets, hint, i
   items.forEach((value, i) => {
     const itemId = `${id}-${i}`;
     const itemIssues = el('ul', { class: 'issues', id: `${itemId}-issues` });
+    const when = el('p', { class: 'when', id: `${itemId}-when` }, whenText(value));
     const input = el('input', {
-      type: 'datetime-local',
+      type: 'text',
       id: itemId,
       value,
-      'aria-describedby': `${itemId}-issues`,
+      placeholder: DATE_FORMAT,
+      spellcheck: 'false',
+      autocapitalize: 'off',
+      'aria-describedby': `${itemId}-when ${itemId}-issues`,
     });
     input.addEventListener('input', () => {
       items[i] = input.value;
+      when.textContent = whenText(input.value);
       changed();
     });
     const remove = el('button', {
@@ -155,6 +193,7 @@ function renderTimeList(field, values, { changed, restructured, targets, hint, i
       { dataset: { index: i } },
       el('label', { for: itemId, class: 'sr-only' }, `${humanize(name)}, time ${i + 1}`),
       el('div', { class: 'inline' }, input, remove),
+      when,
       itemIssues,
     );
     list.append(li);
@@ -181,4 +220,76 @@ function renderTimeList(field, values, { changed, restructured, targets, hint, i
   );
   targets.set(pointer(name), { list: issues, input: add, wrap });
   return wrap;
+}
+
+/**
+ * "Now", which never loses a typed date: when it replaces one, it turns into
+ * "Undo" until the date is typed again. `reset()` turns it back.
+ */
+function nowButton(input, name, changed) {
+  let previous = null;
+  const button = el('button', { type: 'button', class: 'secondary small now' }, 'Now');
+  const show = () => {
+    button.textContent = previous === null ? 'Now' : 'Undo';
+    button.setAttribute(
+      'aria-label',
+      previous === null
+        ? `Now: set ${humanize(name)} to the current time`
+        : `Undo: put back ${previous}`,
+    );
+  };
+  button.addEventListener('click', () => {
+    if (previous !== null) {
+      input.value = previous;
+      previous = null;
+    } else {
+      previous = input.value.trim() === '' ? null : input.value;
+      input.value = formatTyped(Date.now());
+    }
+    show();
+    changed();
+  });
+  show();
+  return {
+    button,
+    reset() {
+      previous = null;
+      show();
+    },
+  };
+}
+
+/**
+ * "Pick": the browser's own date picker (a calendar on a phone), from a
+ * datetime-local input kept out of the Tab order and the accessibility tree:
+ * the text input is the field, the picker only fills it.
+ */
+function datePicker(input, name, changed) {
+  const picker = el('input', {
+    type: 'datetime-local',
+    class: 'picker',
+    tabindex: '-1',
+    'aria-hidden': 'true',
+    'aria-label': `${humanize(name)}, calendar`,
+  });
+  picker.addEventListener('change', () => {
+    if (!picker.value) return;
+    input.value = picker.value.replace('T', ' ');
+    changed();
+    input.focus();
+  });
+  const pick = el('button', {
+    type: 'button',
+    class: 'secondary small',
+    'aria-label': `Pick ${humanize(name)} from a calendar`,
+    onclick: () => {
+      picker.value = toPicker(input.value);
+      try {
+        picker.showPicker();
+      } catch {
+        input.focus(); // no picker here (an old browser): type it
+      }
+    },
+  }, 'Pick');
+  return { pick, picker };
 }
