@@ -2,7 +2,8 @@
 //! Schemas, one file per service type for users in other languages
 //! (`pkg/schema/*.json`), and a module holding the catalogue and the schemas
 //! as JSON text for `eventCatalog` and `eventJsonSchema` in JS
-//! (`pkg/dist/data.js`, and a CommonJS copy for `require`). Generating them
+//! (`pkg/dist/data.js`, and a CommonJS copy for `require`), and the
+//! declarations of the CommonJS entry (`pkg/index.d.cts`). Generating them
 //! here, natively, keeps the generators and serde out of the WebAssembly
 //! module, which only validates.
 //!
@@ -53,5 +54,15 @@ fn main() -> Result<(), Box<dyn Error>> {
         format!("{header}module.exports = {data};\n"),
     )?;
     println!("wrote {}", pkg.join("dist/data.js").display());
+
+    // The same declarations as the committed index.d.ts (ESM, the package is
+    // "type": "module"); TypeScript takes a file's module kind from its
+    // extension, so `require` needs its own .d.cts or its types would claim
+    // to be ESM ("masquerading as ESM" for projects compiled to CommonJS).
+    fs::write(
+        pkg.join("index.d.cts"),
+        servicer_events::typescript::typescript_declarations(),
+    )?;
+    println!("wrote {}", pkg.join("index.d.cts").display());
     Ok(())
 }

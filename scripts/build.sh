@@ -34,8 +34,8 @@ for f in pkg/dist/*/servicer_events_bg.wasm; do
   "$wasm_opt" -Oz --converge --strip-producers --strip-target-features "$f" -o "$f"
 done
 
-cp README.md pkg/README.md
-# The catalogue and schemas are generated natively: the .wasm only validates.
+cp README.md LICENSE-MIT LICENSE-APACHE pkg/
+# The catalogue, the schemas and index.d.cts are generated natively: the .wasm only validates.
 cargo run --quiet --example package_data -- pkg
 
 mkdir -p target/pack
