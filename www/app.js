@@ -331,17 +331,23 @@ function renderSummary() {
       issueItem(issue, severity, {
         showPath: true,
         show: input
-          ? { label: 'Show', ariaLabel: `Show the field of: ${issue.message}`, apply: () => reveal(input) }
+          ? { label: 'Show', ariaLabel: `Show the field of: ${issue.message}`, apply: () => reveal(input, issue.location) }
           : null,
       }),
     ),
   );
 }
 
-/** Brings an input into view and focuses it. */
-function reveal(input) {
+/**
+ * Brings an input into view and focuses it; with a location (JSON typed in
+ * the form, read by the package), the fault is selected in it.
+ */
+function reveal(input, location) {
   input.scrollIntoView({ block: 'center' });
   input.focus();
+  if (location && typeof input.setSelectionRange === 'function') {
+    input.setSelectionRange(location.offset, location.offset + location.length);
+  }
 }
 
 const fixFor = formFixes({

@@ -132,7 +132,15 @@ export function setupPaste({ api, catalog, getOrder, getOptions, els, onChange, 
 
   fixAll.addEventListener('click', () => {
     if (!current) return;
-    const fixed = fixText(input.value, [...current.errors, ...current.warnings]);
+    // As fixEvent does: a renamed field's value may need a fix of its own,
+    // which the check of the renamed text shows. Three rounds bound it.
+    let fixed = input.value;
+    for (let round = 0; round < 3; round++) {
+      const { errors, warnings } = api.validateEventJson(fixed, getOrder(), getOptions());
+      const next = fixText(fixed, [...errors, ...warnings]);
+      if (next === fixed) break;
+      fixed = next;
+    }
     edit(0, input.value.length, fixed);
     input.setSelectionRange(0, 0);
     reveal();

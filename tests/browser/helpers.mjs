@@ -69,11 +69,12 @@ export function launchBrowser() {
  * is tested away from UTC) and waits until it is ready. `problems` collects
  * console errors, page errors, failed requests and HTTP errors.
  */
-export async function openPortal(browser, url, { width = 1280, height = 900, hash = '', context: given } = {}) {
+export async function openPortal(browser, url, { width = 1280, height = 900, scale = 1, hash = '', context: given } = {}) {
   const context =
     given ??
     (await browser.newContext({
       viewport: { width, height },
+      deviceScaleFactor: scale,
       timezoneId: 'America/New_York',
       locale: 'en-US',
       hasTouch: width < 600, // a phone: taps, not only clicks

@@ -12,8 +12,9 @@ const update = process.env.UPDATE_SCREENSHOT === '1';
 
 async function shoot(page, name, readmeName, options) {
   mkdirSync(`${repo}/artifacts`, { recursive: true });
-  // A still page: no focus ring, no caret.
+  // A still page: no focus ring, no caret, no hover.
   await page.evaluate(() => document.activeElement?.blur());
+  await page.mouse.move(0, 0);
   const path = update ? `${repo}/www/${readmeName}` : `${repo}/artifacts/${name}`;
   await page.screenshot({ path, ...options });
   const size = statSync(path).size;
@@ -38,12 +39,15 @@ test('the desk screenshot: an event with a warning to check', async () => {
   });
 });
 
-test('the phone screenshot: a pasted body, its result in view, the sticky bar', async () => {
-  await withPortal(SCREENS.phone, async ({ page }) => {
+test('the phone screenshot: a pasted body, its faults marked, the result, the sticky bar', async () => {
+  // At twice the pixels, as a phone's screen has them: at 1x an underscore can vanish.
+  await withPortal({ ...SCREENS.phone, scale: 2 }, async ({ page }) => {
     await page.selectOption('#service-type', 'repair_depot');
     await page.click('#tab-paste');
     await page.getByRole('button', { name: 'Misspelt names' }).click();
     await page.locator('#paste-issues .issue').first().waitFor();
+    // The text with its marked faults above the result.
+    await page.locator('label[for="paste-input"]').evaluate((n) => n.scrollIntoView({ block: 'start' }));
     await shoot(page, 'portal-phone.png', 'screenshot-phone.png', {});
   });
 });
