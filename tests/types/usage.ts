@@ -7,6 +7,7 @@ import {
   buildEvent,
   eventCatalog,
   eventJsonSchema,
+  fixEvent,
   validateEvent,
   validateEventJson,
   type Catalog,
@@ -15,6 +16,7 @@ import {
   type EventInput,
   type EventKind,
   type EventValidationError,
+  type FixResult,
   type Issue,
   type IssueCode,
   type JsonSchema,
@@ -206,6 +208,19 @@ const limits: Limits = {
   maxKeys: 10_000,
   maxIssues: 100,
 };
+
+// --- fixEvent ---------------------------------------------------------------
+
+const fixedResult: FixResult = fixEvent(JSON.parse('{"event":"repair_complete"}'), { serviceType: 'repair_depot' });
+const appliedCodes: IssueCode[] = fixedResult.applied.map((i) => i.code);
+// The fixed event is not trusted by its type: it is validated before it is sent.
+const fixedValid: boolean = validateEvent(fixedResult.event).valid;
+fixEvent(null, null, { strict: true });
+// @ts-expect-error: the order is checked as for validateEvent
+fixEvent({ event: 'x' }, { serviceType: 'repair_shop' });
+// @ts-expect-error: the fixed event is unknown until validated
+const fixedName: string = fixedResult.event.event;
+void [appliedCodes, fixedValid, fixedName];
 
 // --- Catalogue and schema --------------------------------------------------
 
