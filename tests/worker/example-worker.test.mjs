@@ -2,19 +2,8 @@
 // upstream on 127.0.0.1: valid events reach the upstream byte for byte,
 // everything else is answered by the Worker and never reaches it.
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import {
-  EXAMPLE_DIR,
-  ROOT,
-  assertSetup,
-  compatibilityDateOf,
-  request,
-  startUpstream,
-  startWorker,
-  wranglerBuild,
-} from './harness.mjs';
+import { assertSetup, request, startExample, startUpstream } from './harness.mjs';
 
 const ENDPOINT = '/service-orders/SO-12345/update-repair';
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -35,19 +24,12 @@ let worker;
 
 before(async () => {
   assertSetup();
-  const outDir = join(ROOT, 'target/worker-tests/example');
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
-  await wranglerBuild(EXAMPLE_DIR, outDir);
   upstream = await startUpstream((req) =>
     req.url.startsWith('/redirect')
       ? { status: 302, headers: { location: 'https://elsewhere.example/' }, body: '' }
       : { status: UPSTREAM_STATUS, headers: UPSTREAM_HEADERS, body: UPSTREAM_BODY },
   );
-  worker = await startWorker(outDir, {
-    compatibilityDate: compatibilityDateOf(join(EXAMPLE_DIR, 'wrangler.toml')),
-    bindings: { UPSTREAM_ORIGIN: upstream.origin },
-  });
+  worker = await startExample('example', { bindings: { UPSTREAM_ORIGIN: upstream.origin } });
 }, { timeout: 240_000 });
 
 after(async () => {
@@ -295,6 +277,55 @@ describe('malformed bodies', () => {
   test('a much larger body is a 413 too', async () => {
     const body = Buffer.alloc(3 * MAX_BODY_BYTES, 0x20);
     await expectRejected({ headers: JSON_TYPE, body }, 413, [['limit_exceeded', '']]);
+  });
+});
+
+describe('bodies sent without Content-Length (streamed, read with a cap)', () => {
+  test('a small valid event is forwarded byte for byte', async () => {
+    const body = Buffer.from('{"event":"repair_started","repairStartedAt":1700000000000}');
+    const { res, forwarded } = await send({ headers: JSON_TYPE, body, chunked: true });
+    assertUpstreamAnswer(res);
+    assert.equal(forwarded.length, 1);
+    assert.deepEqual(forwarded[0].body, body);
+  });
+
+  test('an invalid event gets its 422', async () => {
+    await expectRejected(
+      { headers: JSON_TYPE, body: '{"event":"repair_started","repairStartedAt":"now"}', chunked: true },
+      422,
+      [['invalid_type', '/repairStartedAt']],
+    );
+  });
+
+  test('an empty body is not JSON', async () => {
+    await expectRejected({ headers: JSON_TYPE, body: '', chunked: true }, 422, [['invalid_json', '']]);
+  });
+
+  test('exactly the size limit is forwarded whole', async () => {
+    const body = paddedEvent(MAX_BODY_BYTES);
+    const { res, forwarded } = await send({ headers: JSON_TYPE, body, chunked: true });
+    assertUpstreamAnswer(res);
+    assert.equal(forwarded.length, 1);
+    assert.ok(forwarded[0].body.equals(body));
+  });
+
+  test('one byte over the limit, and three times the limit, are a 413', async () => {
+    for (const size of [MAX_BODY_BYTES + 1, 3 * MAX_BODY_BYTES]) {
+      const body = paddedEvent(size);
+      const res = await expectRejected({ headers: JSON_TYPE, body, chunked: true }, 413, [['limit_exceeded', '']]);
+      assert.match(res.json().errors[0].received, /more than 1048576 bytes/);
+    }
+  });
+
+  test('every chunk boundary: bodies around the reader\'s buffer sizes', async () => {
+    // The reader starts with 16 KiB and grows fourfold: the sizes at and
+    // around each step must come through whole.
+    for (const size of [16383, 16384, 16385, 65536, 65537, 262144, 262145]) {
+      const body = paddedEvent(size);
+      const { res, forwarded } = await send({ headers: JSON_TYPE, body, chunked: true });
+      assert.equal(res.status, UPSTREAM_STATUS, `size ${size}`);
+      assert.ok(forwarded[0].body.equals(body), `size ${size}`);
+    }
   });
 });
 

@@ -1,12 +1,16 @@
 // A Worker in front of the update-repair endpoint: a malformed event is
-// answered here (422, 413, 415, 405) and never reaches the backend; a valid
-// one is forwarded with its method, path, query, headers and body bytes
-// unchanged, and the backend's response comes back unchanged.
-import { validateEventJson } from 'servicer-events';
-import { readBodyCapped } from './body.js';
+// answered here (422, 413, 415, 405, 400) and never reaches the backend; a
+// valid one is forwarded with its method, path, query, headers and body
+// bytes unchanged, and the backend's response comes back unchanged. Every
+// answer the Worker makes itself, and every failure, is one log line.
+import { readBody } from './body.js';
 import { isJsonContentType } from './content-type.js';
-import { lookupServiceOrder, ServiceOrderLookupError } from './service-order.js';
+import { failurePolicy } from './failure-policy.js';
+import { countCodes, describeError, logLine } from './log.js';
+import { rejectionBody } from './rejection.js';
 import { jsonResponse } from './responses.js';
+import { lookupServiceOrder, ServiceOrderLookupError } from './service-order.js';
+import { validateBody } from './validate.js';
 
 /** `/service-orders/{serviceOrderId}/update-repair`, nothing before or after. */
 const UPDATE_REPAIR_PATH = /^\/service-orders\/[^/]+\/update-repair$/;
@@ -14,66 +18,198 @@ const UPDATE_REPAIR_PATH = /^\/service-orders\/[^/]+\/update-repair$/;
 /** The library's default `maxBodyBytes`; `MAX_BODY_BYTES` in wrangler.toml overrides it. */
 const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
+/**
+ * @typedef {{ UPSTREAM_ORIGIN: string, MAX_BODY_BYTES?: string, VALIDATION_FAILURE?: string }} Env
+ */
+
 export default {
   /**
    * @param {Request} request
-   * @param {{ UPSTREAM_ORIGIN: string, MAX_BODY_BYTES?: string }} env
+   * @param {Env} env
    */
   async fetch(request, env) {
-    const url = new URL(request.url);
-    if (!UPDATE_REPAIR_PATH.test(url.pathname)) {
-      return forward(request, env, request.body);
+    const requestId = requestIdOf(request);
+    if (!UPDATE_REPAIR_PATH.test(new URL(request.url).pathname)) {
+      return forward(request, env, request.body, requestId);
     }
-    if (request.method !== 'POST') {
-      return jsonResponse(405, { error: 'Only POST is allowed here.' }, { Allow: 'POST' });
-    }
-    if (!isJsonContentType(request.headers.get('Content-Type'))) {
-      return jsonResponse(415, { error: 'The body must be JSON (Content-Type: application/json).' });
-    }
-
-    let order;
     try {
-      order = await lookupServiceOrder(request, env);
+      return await prevalidate(request, env, requestId);
     } catch (error) {
-      if (error instanceof ServiceOrderLookupError) {
-        return jsonResponse(400, { error: error.message });
-      }
-      throw error;
+      // Anything not handled below (a lookup that throws, a bug): seen in
+      // the logs rather than a bare runtime 500.
+      logLine('error', 'worker_failed', { requestId, error: describeError(error) });
+      return jsonResponse(500, { error: 'The request could not be handled.', requestId });
     }
-
-    const maxBodyBytes = Number(env.MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES;
-    // At most maxBodyBytes + 1 bytes are read: enough for the validator to
-    // see that the body is too large, without buffering a hostile upload.
-    const body = await readBodyCapped(request, maxBodyBytes + 1);
-    const result = validateEventJson(body, order, { limits: { maxBodyBytes } });
-    if (!result.valid) {
-      const tooLarge = result.errors.some((e) => e.code === 'limit_exceeded' && e.path === '');
-      return jsonResponse(tooLarge ? 413 : 422, {
-        errors: result.errors,
-        warnings: result.warnings,
-      });
-    }
-    // Warnings of a valid event are not added to the forwarded request nor to
-    // the response: both go through byte for byte.
-    return forward(request, env, body);
   },
 };
 
 /**
+ * Checks one update-repair request and answers it or forwards it.
+ * @param {Request} request
+ * @param {Env} env
+ * @param {string} requestId
+ */
+async function prevalidate(request, env, requestId) {
+  if (request.method !== 'POST') {
+    return refuse(requestId, 405, 'method_not_allowed', 'Only POST is allowed here.', { Allow: 'POST' });
+  }
+  if (!isJsonContentType(request.headers.get('Content-Type'))) {
+    return refuse(requestId, 415, 'unsupported_media_type', 'The body must be JSON (Content-Type: application/json).');
+  }
+
+  let order;
+  try {
+    order = await lookupServiceOrder(request, env);
+  } catch (error) {
+    if (!(error instanceof ServiceOrderLookupError)) throw error;
+    return refuse(requestId, 400, 'bad_service_order', error.message);
+  }
+
+  const maxBodyBytes = Number(env.MAX_BODY_BYTES) || DEFAULT_MAX_BODY_BYTES;
+  let read;
+  try {
+    read = await readBody(request, maxBodyBytes);
+  } catch (error) {
+    // The client went away or sent a broken stream: nothing to validate.
+    logLine('warn', 'body_unreadable', { requestId, error: describeError(error) });
+    return jsonResponse(400, { error: 'The request body could not be read.', requestId });
+  }
+  if ('tooLarge' in read) return tooLarge(requestId, read.size, maxBodyBytes);
+
+  const bytes = read.bytes;
+  let result;
+  let answer;
+  try {
+    result = validateBody(bytes, order, maxBodyBytes);
+    answer = result.valid ? null : rejectionBody(result, requestId);
+  } catch (error) {
+    return validationFailed(request, env, requestId, bytes, error);
+  }
+  if (answer !== null) {
+    logLine('info', 'event_rejected', {
+      requestId,
+      status: 422,
+      bodyBytes: bytes.byteLength,
+      kind: result.kind,
+      errorCount: answer.errorCount,
+      warningCount: answer.warningCount,
+      codes: countCodes([...result.errors, ...result.warnings]),
+    });
+    return jsonResponse(422, answer);
+  }
+  if (result.warnings.length > 0) {
+    // Forwarded as sent; the warnings only reach the operator.
+    logLine('info', 'event_warnings', {
+      requestId,
+      bodyBytes: bytes.byteLength,
+      kind: result.kind,
+      codes: countCodes(result.warnings),
+    });
+  }
+  return forward(request, env, bytes, requestId);
+}
+
+/**
+ * The validator threw: log it, then reject (503) or forward, as configured.
+ * @param {Request} request
+ * @param {Env} env
+ * @param {string} requestId
+ * @param {Uint8Array} bytes
+ * @param {unknown} error
+ */
+function validationFailed(request, env, requestId, bytes, error) {
+  const policy = failurePolicy(env);
+  logLine('error', 'validation_failed', {
+    requestId,
+    bodyBytes: bytes.byteLength,
+    policy,
+    error: describeError(error),
+  });
+  if (policy === 'forward') return forward(request, env, bytes, requestId);
+  return jsonResponse(503, {
+    error: 'The event could not be validated, so it was not sent on. Try again later.',
+    requestId,
+  });
+}
+
+/**
+ * A 413 with the same issue layout as a 422, made without reading the body.
+ * @param {string} requestId
+ * @param {number | null} size the declared length, or null when only known to be over
+ * @param {number} maxBodyBytes
+ */
+function tooLarge(requestId, size, maxBodyBytes) {
+  const received = size === null ? `more than ${maxBodyBytes} bytes` : `${size} bytes`;
+  logLine('info', 'event_rejected', {
+    requestId,
+    status: 413,
+    bodyBytes: size,
+    kind: null,
+    errorCount: 1,
+    warningCount: 0,
+    codes: { limit_exceeded: 1 },
+  });
+  return jsonResponse(413, {
+    requestId,
+    errorCount: 1,
+    warningCount: 0,
+    errors: [
+      {
+        code: 'limit_exceeded',
+        path: '',
+        message: `The body is ${received}; at most ${maxBodyBytes} bytes are accepted.`,
+        expected: `at most ${maxBodyBytes} bytes (maxBodyBytes)`,
+        received,
+      },
+    ],
+    warnings: [],
+  });
+}
+
+/**
+ * An answer refusing the request before its body is read, logged.
+ * @param {string} requestId
+ * @param {number} status
+ * @param {string} reason
+ * @param {string} error
+ * @param {Record<string, string>} [headers]
+ */
+function refuse(requestId, status, reason, error, headers) {
+  logLine('info', 'request_refused', { requestId, status, reason });
+  return jsonResponse(status, { error, requestId }, headers);
+}
+
+/**
+ * Cloudflare's ray id names a request in every log and dashboard; outside
+ * Cloudflare (wrangler dev, tests) there is none, so one is made up.
+ * @param {Request} request
+ */
+function requestIdOf(request) {
+  return request.headers.get('CF-Ray') ?? crypto.randomUUID();
+}
+
+/**
  * Sends the request to the same path and query on the upstream origin, and
- * returns the upstream's response as it is (redirects included).
+ * returns the upstream's response as it is (redirects included); a 502 when
+ * the upstream cannot be reached.
  * @param {Request} request
  * @param {{ UPSTREAM_ORIGIN: string }} env
  * @param {BodyInit | null} body
+ * @param {string} requestId
  */
-function forward(request, env, body) {
+async function forward(request, env, body, requestId) {
   const url = new URL(request.url);
   const target = new URL(url.pathname + url.search, env.UPSTREAM_ORIGIN);
   const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-  return fetch(target, {
-    method: request.method,
-    headers: request.headers,
-    body: hasBody ? body : null,
-    redirect: 'manual',
-  });
+  try {
+    return await fetch(target, {
+      method: request.method,
+      headers: request.headers,
+      body: hasBody ? body : null,
+      redirect: 'manual',
+    });
+  } catch (error) {
+    logLine('error', 'upstream_failed', { requestId, error: describeError(error) });
+    return jsonResponse(502, { error: 'The backend could not be reached.', requestId });
+  }
 }
