@@ -90,8 +90,10 @@ test('1 MiB with Content-Length: the Worker\'s own cost is close to a pass-throu
   const cpu = await measure(['pass', 'stub', 'example'], eventOfSize(MiB), { requests: 12 });
   if (skipUnmeasurable(t, cpu)) return;
   t.diagnostic(show(cpu));
-  // Reading and forwarding (validator stubbed): one native read.
-  assert.ok(ratio(cpu, 'stub', 'pass') < 2.5, `stubbed/pass-through = ${ratio(cpu, 'stub', 'pass').toFixed(2)} (${show(cpu)})`);
+  // Reading and forwarding (validator stubbed): one native read. Holding the
+  // whole body before sending it on costs about 1 ms more than streaming it
+  // through (1.4-2 times here); a read chunk by chunk cost 4 times.
+  assert.ok(ratio(cpu, 'stub', 'pass') < 2.75, `stubbed/pass-through = ${ratio(cpu, 'stub', 'pass').toFixed(2)} (${show(cpu)})`);
   // With validation: 1 MiB of JSON checked costs about a JSON.parse of it.
   assert.ok(ratio(cpu, 'example', 'pass') < 4, `example/pass-through = ${ratio(cpu, 'example', 'pass').toFixed(2)} (${show(cpu)})`);
 });
