@@ -327,9 +327,10 @@ function renderSummary() {
   const rank = { warning: 0, error: 1 };
   const items = [...placed].sort((a, b) => rank[a.severity] - rank[b.severity]);
   $('summary').replaceChildren(
-    ...items.map(({ issue, severity, input }) =>
+    ...items.map(({ issue, severity, input, fix }) =>
       issueItem(issue, severity, {
         showPath: true,
+        fix,
         show: input
           ? { label: 'Show', ariaLabel: `Show the field of: ${issue.message}`, apply: () => reveal(input, issue.location) }
           : null,

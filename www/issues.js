@@ -49,10 +49,10 @@ export function placeIssues({ errors, warnings }, { targets, top, aliases = new 
       target.list.append(issueItem(issue, severity, { fix }));
       const input = target.inputFor?.(issue) ?? target.input;
       mark(input, severity);
-      placed.push({ issue, severity, input });
+      placed.push({ issue, severity, input, fix });
     } else {
       top.append(issueItem(issue, severity, { fix, showPath: issue.path !== '' }));
-      placed.push({ issue, severity, input: null });
+      placed.push({ issue, severity, input: null, fix });
     }
   };
   errors.forEach((issue) => place(issue, 'error'));

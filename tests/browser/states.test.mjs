@@ -47,13 +47,18 @@ for (const [screen, size] of Object.entries(SCREENS)) {
       });
     });
 
-    test('a misspelt event name is a warning state, not a green one', async () => {
+    test('a misspelt event name is a warning state, not a green one; fixed from the summary', async () => {
       await withPortal(size, async ({ page }) => {
         await page.selectOption('#event-select', '(other)');
         await page.fill('#event-name', 'repair_complete');
         await issue(page, '[data-field="event"]', 'possible_typo').waitFor();
         await page.locator('#status[data-state="warnings"]').waitFor();
         assert.equal((await previewJson(page)).event, 'repair_complete');
+        // The warning listed above the JSON carries the same one-click fix.
+        await page.locator('#summary .issue[data-code="possible_typo"] button.fix').click();
+        await page.locator('#status[data-state="ready"]').waitFor();
+        assert.equal((await previewJson(page)).event, 'repair_completed');
+        assert.equal(await page.locator('#summary .issue').count(), 0);
       });
     });
 
