@@ -433,7 +433,7 @@ $('bar-issues').addEventListener('click', () => {
     return;
   }
   // Warnings first, as in the summary; with no issues, the JSON itself.
-  const first = [...placed].sort((a, b) => (a.severity === 'warning' ? -1 : 0) - (b.severity === 'warning' ? -1 : 0))[0];
+  const first = placed.find((p) => p.severity === 'warning') ?? placed[0];
   if (first?.input) reveal(first.input);
   else reveal($('preview'));
 });
