@@ -58,13 +58,11 @@ fn value(u: &mut Unstructured, depth: usize) -> Result<Value> {
     })
 }
 
-/// Runs one input and asserts every invariant.
-pub fn run(data: &[u8]) {
+/// The option byte and the value an input stands for; `None` when the
+/// bytes run out before a value is made.
+pub fn generate(data: &[u8]) -> Option<(u8, Value)> {
     let mut u = Unstructured::new(data);
-    let Ok(first) = u.arbitrary::<u8>() else {
-        return;
-    };
-    let (mut options, order) = options(first);
+    let first = u.arbitrary::<u8>().ok()?;
     // Mostly events: an object with a name.
     let value = match (value(&mut u, 0), u.arbitrary::<bool>()) {
         (Ok(Value::Object(mut map)), Ok(true)) => {
@@ -73,8 +71,17 @@ pub fn run(data: &[u8]) {
             Value::Object(map)
         }
         (Ok(v), _) => v,
-        (Err(_), _) => return,
+        (Err(_), _) => return None,
     };
+    Some((first, value))
+}
+
+/// Runs one input and asserts every invariant.
+pub fn run(data: &[u8]) {
+    let Some((first, value)) = generate(data) else {
+        return;
+    };
+    let (mut options, order) = options(first);
     let result = validate_value(&value, order.as_ref(), &options);
     check(&result, Some(&Tree::from(&value)), &options);
 
