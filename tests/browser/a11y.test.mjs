@@ -53,7 +53,7 @@ describe('words and accessibility', () => {
       await page.click('#add-custom');
       await page.locator('.custom-row input[id$="-name"]').fill('recievedBy');
       await issue(page, '.custom-row', 'possible_typo').waitFor();
-      assert.match(await region.textContent(), /^Warning: recievedBy is not a known field/);
+      assert.match(await region.textContent(), /^Warning: "?recievedBy"? is not a known field/);
       // Typing on without a new issue says nothing new.
       await region.evaluate((n) => (n.textContent = ''));
       await page.locator('.custom-row [id$="-value"]').fill('Ana');
