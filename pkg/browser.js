@@ -1,9 +1,14 @@
-// Browsers and bundlers: fetch and instantiate the module once, with top-level
-// await, so importers can call the API at once without an init call.
-import init, * as raw from './dist/web/servicer_events.js';
+// Browsers and bundlers: the module's bytes are inlined (dist/wasm.js) and
+// compiled synchronously at import, so every bundler at its defaults takes the
+// package as plain JS: no top-level await, no .wasm asset to emit or serve,
+// no init call. `servicer-events/web` (web.js) is for those who place the
+// .wasm themselves.
+import { initSync } from './dist/web/servicer_events.js';
+import * as raw from './dist/web/servicer_events.js';
 import { createApi } from './api.js';
 import data from './dist/data.js';
+import bytes from './dist/wasm.js';
 
-await init({ module_or_path: new URL('./dist/web/servicer_events_bg.wasm', import.meta.url) });
+initSync({ module: bytes });
 
 export const { validateEvent, validateEventJson, buildEvent, fixEvent, eventCatalog, eventJsonSchema } = createApi(raw, data);

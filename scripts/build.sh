@@ -22,7 +22,9 @@ wasm=target/wasm32-unknown-unknown/release/servicer_events.wasm
 rm -rf pkg/dist pkg/schema
 mkdir -p pkg/dist
 wasm-bindgen --target nodejs --no-typescript --out-dir pkg/dist/node "$wasm"
-wasm-bindgen --target web --no-typescript --out-dir pkg/dist/web "$wasm"
+# No `new URL('…_bg.wasm', import.meta.url)` fallback in the web glue: bundlers
+# would emit the file for the default entry, which never fetches it.
+wasm-bindgen --target web --no-typescript --omit-default-module-path --out-dir pkg/dist/web "$wasm"
 # The package is "type": "module"; the nodejs glue is CommonJS, and so is
 # the copy of the API layer that `require` loads beside it.
 echo '{ "type": "commonjs" }' > pkg/dist/node/package.json
@@ -30,9 +32,12 @@ echo '{ "type": "commonjs" }' > pkg/dist/node/package.json
   sed 's/^export function createApi(/function createApi(/' pkg/api.js
   echo 'module.exports = { createApi };'
 } > pkg/dist/node/api.js
-for f in pkg/dist/*/servicer_events_bg.wasm; do
-  "$wasm_opt" -Oz --converge --strip-producers --strip-target-features "$f" -o "$f"
-done
+module=pkg/dist/web/servicer_events_bg.wasm
+"$wasm_opt" -Oz --converge --strip-producers --strip-target-features "$module" -o "$module"
+
+# The browser and Node entries compile the module from inlined bytes, which
+# every bundler takes as plain JS (see the script).
+node scripts/inline-wasm.mjs "$module" pkg/dist
 
 cp README.md LICENSE-MIT LICENSE-APACHE pkg/
 # The catalogue, the schemas and index.d.cts are generated natively: the .wasm only validates.

@@ -37,6 +37,10 @@ install_npm .
 
 install_npm examples/worker
 [ -f bench/package-lock.json ] && install_npm bench
+# One app per bundler and framework, each from its lock file (tests/bundlers/).
+for app in tests/bundlers/*/; do
+  [ -f "$app/package-lock.json" ] && install_npm "${app%/}"
+done
 
 if [ ! -x /usr/bin/chromium ]; then
   say "installing Debian's chromium for the browser tests"

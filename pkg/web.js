@@ -1,0 +1,46 @@
+// Browsers, for those who place the .wasm themselves (a strict CSP, a CDN, the
+// module cached apart): `await init(wasm)` once, then the same API as the
+// default entry. The .wasm is the `servicer-events/servicer_events.wasm` subpath.
+import initModule, * as raw from './dist/web/servicer_events.js';
+import { createApi } from './api.js';
+import data from './dist/data.js';
+
+let api;
+let pending;
+
+/**
+ * Instantiates the module from a URL (or its string), a `Response` (or a
+ * promise of one), its bytes or a compiled `WebAssembly.Module`. Resolves when
+ * the API is ready; later calls return the same promise, and a failed one may
+ * be retried.
+ */
+export function init(wasm) {
+  if (wasm === undefined || wasm === null) {
+    throw new TypeError(
+      "init needs the module: a URL, a Response, its bytes or a WebAssembly.Module (e.g. import url from 'servicer-events/servicer_events.wasm?url' with Vite)",
+    );
+  }
+  pending ??= initModule({ module_or_path: wasm }).then(
+    () => {
+      api = createApi(raw, data);
+    },
+    (error) => {
+      pending = undefined;
+      throw error;
+    },
+  );
+  return pending;
+}
+
+function ready() {
+  if (api === undefined) {
+    throw new Error("servicer-events/web: await init(wasm) first (the default 'servicer-events' entry needs no init)");
+  }
+  return api;
+}
+
+export const validateEvent = (event, order, options) => ready().validateEvent(event, order, options);
+export const validateEventJson = (body, order, options) => ready().validateEventJson(body, order, options);
+export const buildEvent = (name, fields, order, options) => ready().buildEvent(name, fields, order, options);
+export const eventCatalog = () => ready().eventCatalog();
+export const eventJsonSchema = (serviceType) => ready().eventJsonSchema(serviceType);

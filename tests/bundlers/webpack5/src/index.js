@@ -1,0 +1,3 @@
+// webpack's default entry: both pages' scripts.
+import './main.js';
+import './web.js';
