@@ -22,13 +22,16 @@ const SHIPPED = [
   'node.cjs',
   'browser.js',
   'workerd.js',
+  'web.js',
+  'web.d.ts',
   // the built module, its glue and the generated data
   'dist/data.js',
   'dist/node/package.json',
   'dist/node/api.js',
   'dist/node/data.js',
   'dist/node/servicer_events.js',
-  'dist/node/servicer_events_bg.wasm',
+  'dist/node/wasm.js',
+  'dist/wasm.js',
   'dist/web/servicer_events.js',
   'dist/web/servicer_events_bg.wasm',
   // JSON Schemas
