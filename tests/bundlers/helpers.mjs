@@ -173,12 +173,13 @@ export async function loadPage(url, { globals = ['result'], javaScript = true, s
         problems.push(`HTTP ${res.status()}: ${res.url()}`);
       }
     });
-    await page.goto(url);
+    // A dev server compiles the page on this first request: on a busy CI machine that can take a while.
+    await page.goto(url, { timeout: 180_000 });
     const values = {};
     if (selector) values.text = await page.locator(selector).textContent();
     for (const name of globals) {
       try {
-        await page.waitForFunction((n) => window[n] !== undefined, name, { timeout: 30_000 });
+        await page.waitForFunction((n) => window[n] !== undefined, name, { timeout: 60_000 });
       } catch {
         assert.fail(`window.${name} was never set by ${url}; problems: ${JSON.stringify(problems, null, 2)}`);
       }
