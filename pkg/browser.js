@@ -1,9 +1,17 @@
-// Browsers and bundlers: fetch and instantiate the module once, with top-level
+// Browsers and bundlers: fetch and compile the module once, with top-level
 // await, so importers can call the API at once without an init call.
-import init, * as raw from './dist/web/servicer_events.js';
+// pkg/api.js instantiates it (again, when an instance must be replaced).
+import { instantiate } from './dist/glue.js';
 import { createApi } from './api.js';
 import data from './dist/data.js';
 
-await init({ module_or_path: new URL('./dist/web/servicer_events_bg.wasm', import.meta.url) });
+const url = new URL('./dist/web/servicer_events_bg.wasm', import.meta.url);
+// Streaming needs the application/wasm MIME type; some servers do not send it.
+const compiled = await WebAssembly.compileStreaming(fetch(url)).catch(async () =>
+  WebAssembly.compile(await (await fetch(url)).arrayBuffer()),
+);
 
-export const { validateEvent, validateEventJson, buildEvent, fixEvent, eventCatalog, eventJsonSchema } = createApi(raw, data);
+export const { validateEvent, validateEventJson, buildEvent, fixEvent, eventCatalog, eventJsonSchema } = createApi(
+  () => instantiate(compiled),
+  data,
+);
