@@ -241,7 +241,7 @@ impl Run<'_> {
 
     /// An issue at the current path.
     fn here(&self, code: IssueCode, message: String) -> Issue {
-        Issue::new(code, self.path.as_str(), message)
+        Issue::new(code, self.path.render(), message)
     }
 
     /// Records `limit_exceeded` at the current path; `what` says what passed
