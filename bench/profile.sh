@@ -18,8 +18,9 @@ out="$here/.generated/named"
 rm -rf "$out"
 mkdir -p "$out"
 cp -r "$installed" "$out/pkg"
-wasm-bindgen --target nodejs --no-typescript --out-dir "$out/bindgen" "$wasm"
-cp "$out/bindgen/servicer_events.js" "$out/bindgen/servicer_events_bg.wasm" "$out/pkg/dist/node/"
+wasm-bindgen --target web --no-typescript --out-dir "$out/bindgen" "$wasm"
+node "$root/scripts/glue-factory.mjs" "$out/bindgen/servicer_events.js" "$out/pkg/dist/glue.js" "$out/pkg/dist/node/glue.js"
+cp "$out/bindgen/servicer_events_bg.wasm" "$out/pkg/dist/web/"
 node "$here/lib/profile.mjs" "$out/pkg/node.cjs" "${1:-5}"
 echo
 node "$here/lib/wasm-sizes.mjs" "$out/bindgen/servicer_events_bg.wasm" 20

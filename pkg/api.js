@@ -298,18 +298,64 @@ function asBytes(body) {
 }
 
 /**
- * Builds the public API over the raw exports of an initialised module.
- * @param {object} raw the wasm-bindgen exports
+ * WebAssembly memory a call may leave the instance holding beyond its own
+ * start, besides three times the largest body allowed (the body's copy, the
+ * result, the path and key buffers): past it, the instance is replaced, since
+ * WebAssembly memory never shrinks (a Worker has 128 MB for everything).
+ */
+const SPARE_MEMORY = 4 << 20;
+
+/**
+ * Builds the public API over instances of the module.
+ * @param {() => object} instantiate a fresh instance's raw exports, and
+ *   `exports`, the instance's own (dist/glue.js, from the compiled module)
  * @param {{ catalog: string, schemas: Record<string, string> }} data the
  *   catalogue and the JSON Schema texts by service type (`all` for either),
  *   generated from the rule table by examples/package_data.rs
  */
-export function createApi(raw, data) {
+export function createApi(instantiate, data) {
   const { catalog: catalogText, schemas } = data;
   const catalog = JSON.parse(catalogText);
   const serviceTypes = catalog.serviceTypes;
   const defaults = catalog.limits;
   const limitNames = Object.keys(defaults); // the order the module reads values in
+
+  let raw = instantiate();
+  let instances = 1;
+  const memoryOf = (instance) => instance.exports.memory.buffer.byteLength;
+  const startMemory = memoryOf(raw);
+
+  /**
+   * Runs `call` with the instance. A call that throws out of the module (a
+   * RuntimeError: a trap; or an exception that crossed its frames, which
+   * skips their epilogues) leaves it in an unknown state: it is replaced and
+   * the call made once more on the fresh one. A call that left the memory
+   * over its ceiling also gets a fresh instance, for the next call.
+   * `mayThrow` names errors the call throws by design (buildEvent's TypeErrors).
+   */
+  function guarded(call, limits, mayThrow = false) {
+    let out;
+    try {
+      out = call(raw);
+    } catch (e) {
+      if (mayThrow && e instanceof TypeError) throw e;
+      replace();
+      try {
+        out = call(raw);
+      } catch (again) {
+        if (!(mayThrow && again instanceof TypeError)) replace();
+        throw again;
+      }
+    }
+    const ceiling = startMemory + 3 * Math.max(limits.maxBodyBytes, defaults.maxBodyBytes) + SPARE_MEMORY;
+    if (memoryOf(raw) > ceiling) replace();
+    return out;
+  }
+
+  function replace() {
+    raw = instantiate();
+    instances += 1;
+  }
 
   /** The order as bits (see src/wasm/args.rs). */
   function encodeOrder(order) {
@@ -375,10 +421,11 @@ export function createApi(raw, data) {
     return { strict, values: new Float64Array(limitNames.map((name) => limits[name])), limits };
   }
 
-  function result(code) {
+  /** The result of a check whose code `instance` returned. */
+  function result(instance, code) {
     const kind = KINDS[code & 3];
     if ((code & HAS_ISSUES) === 0) return { valid: true, kind, errors: [], warnings: [] };
-    const [errors, warnings] = decodeIssues(raw.takeIssues());
+    const [errors, warnings] = decodeIssues(instance.takeIssues());
     return { valid: errors.length === 0, kind, errors, warnings };
   }
 
@@ -396,25 +443,24 @@ export function createApi(raw, data) {
     const bits = encodeOrder(order);
     const o = decodeOptions(options);
     const text = jsonOf(event, o.limits);
-    const code =
-      text === undefined
-        ? raw.checkValue(event, readers, bits, o.strict, o.values)
-        : raw.checkBytes(utf8(text), false, bits, o.strict, o.values);
-    return result(code);
+    if (text === undefined) {
+      return guarded((m) => result(m, m.checkValue(event, readers, bits, o.strict, o.values)), o.limits);
+    }
+    const bytes = utf8(text);
+    return guarded((m) => result(m, m.checkBytes(bytes, false, bits, o.strict, o.values)), o.limits);
   }
 
   function validateEventJson(body, order, options) {
     const bits = encodeOrder(order);
     const o = decodeOptions(options);
     const max = o.limits.maxBodyBytes;
-    if (typeof body === 'string') {
-      // UTF-8 takes at least a byte per UTF-16 unit: a longer string is over the limit.
-      if (body.length > max) return result(raw.checkOversized(body.length, bits, o.strict, o.values));
-      return result(raw.checkBytes(utf8(body), true, bits, o.strict, o.values));
+    // UTF-8 takes at least a byte per UTF-16 unit: a longer string is over the limit.
+    const bytes = typeof body === 'string' ? (body.length > max ? undefined : utf8(body)) : asBytes(body);
+    const length = bytes === undefined ? body.length : bytes.length;
+    if (length > max) {
+      return guarded((m) => result(m, m.checkOversized(length, bits, o.strict, o.values)), o.limits);
     }
-    const bytes = asBytes(body);
-    if (bytes.length > max) return result(raw.checkOversized(bytes.length, bits, o.strict, o.values));
-    return result(raw.checkBytes(bytes, true, bits, o.strict, o.values));
+    return guarded((m) => result(m, m.checkBytes(bytes, true, bits, o.strict, o.values)), o.limits);
   }
 
   function buildEvent(name, fields, order, options) {
@@ -423,8 +469,8 @@ export function createApi(raw, data) {
       throw new TypeError(`buildEvent: fields must be an object, not ${describe(fields)}`);
     }
     encodeOrder(order);
-    decodeOptions(options);
-    const event = raw.assembleEvent(name, fields, readers);
+    const { limits } = decodeOptions(options);
+    const event = guarded((m) => m.assembleEvent(name, fields, readers), limits, true);
     const checked = validateEvent(event, order, options);
     if (!checked.valid) throw new EventValidationError(checked);
     return event;
@@ -467,6 +513,16 @@ export function createApi(raw, data) {
     }
     return JSON.parse(schemas[serviceType ?? 'all']);
   }
+
+  // For the hostile suite (tests/hostile/instance.test.mjs), which must
+  // force a trap to prove the module recovers; not part of the API.
+  Object.defineProperty(validateEvent, Symbol.for('servicer-events.instance'), {
+    value: Object.freeze({
+      exports: () => raw.exports,
+      instances: () => instances,
+      memoryBytes: () => memoryOf(raw),
+    }),
+  });
 
   return { validateEvent, validateEventJson, buildEvent, fixEvent, eventCatalog, eventJsonSchema };
 }

@@ -1,14 +1,17 @@
 // Browsers and bundlers: the module's bytes are inlined (dist/wasm.js) and
 // compiled synchronously at import, so every bundler at its defaults takes the
 // package as plain JS: no top-level await, no .wasm asset to emit or serve,
-// no init call. `servicer-events/web` (web.js) is for those who place the
-// .wasm themselves.
-import { initSync } from './dist/web/servicer_events.js';
-import * as raw from './dist/web/servicer_events.js';
+// no init call. pkg/api.js instantiates it (again, when an instance must be
+// replaced). `servicer-events/web` (web.js) is for those who place the .wasm
+// themselves.
+import { instantiate } from './dist/glue.js';
 import { createApi } from './api.js';
 import data from './dist/data.js';
 import bytes from './dist/wasm.js';
 
-initSync({ module: bytes });
+const compiled = new WebAssembly.Module(bytes);
 
-export const { validateEvent, validateEventJson, buildEvent, fixEvent, eventCatalog, eventJsonSchema } = createApi(raw, data);
+export const { validateEvent, validateEventJson, buildEvent, fixEvent, eventCatalog, eventJsonSchema } = createApi(
+  () => instantiate(compiled),
+  data,
+);

@@ -1,12 +1,13 @@
 // Cloudflare Workers (workerd): compiling WebAssembly from bytes at run time is
-// disallowed there, so the .wasm is imported as a module (wrangler's default
-// rule) and instantiated synchronously.
-import wasmModule from './dist/web/servicer_events_bg.wasm';
-import { initSync } from './dist/web/servicer_events.js';
-import * as raw from './dist/web/servicer_events.js';
+// disallowed there, so the .wasm is imported as a compiled module (wrangler's
+// default rule); pkg/api.js instantiates it synchronously (again, when an
+// instance must be replaced).
+import compiled from './dist/web/servicer_events_bg.wasm';
+import { instantiate } from './dist/glue.js';
 import { createApi } from './api.js';
 import data from './dist/data.js';
 
-initSync({ module: wasmModule });
-
-export const { validateEvent, validateEventJson, buildEvent, fixEvent, eventCatalog, eventJsonSchema } = createApi(raw, data);
+export const { validateEvent, validateEventJson, buildEvent, fixEvent, eventCatalog, eventJsonSchema } = createApi(
+  () => instantiate(compiled),
+  data,
+);

@@ -21,12 +21,14 @@ wasm=target/wasm32-unknown-unknown/release/servicer_events.wasm
 
 rm -rf pkg/dist pkg/schema
 mkdir -p pkg/dist
-wasm-bindgen --target nodejs --no-typescript --out-dir pkg/dist/node "$wasm"
-# No `new URL('…_bg.wasm', import.meta.url)` fallback in the web glue: bundlers
-# would emit the file for the default entry, which never fetches it.
-wasm-bindgen --target web --no-typescript --omit-default-module-path --out-dir pkg/dist/web "$wasm"
-# The package is "type": "module"; the nodejs glue is CommonJS, and so is
-# the copy of the API layer that `require` loads beside it.
+wasm-bindgen --target web --no-typescript --out-dir pkg/dist/web "$wasm"
+mkdir -p pkg/dist/node
+# The glue as a factory of instances (ES module, and a CommonJS copy for
+# `require`), so pkg/api.js can replace an instance; the glue itself is not shipped.
+node scripts/glue-factory.mjs pkg/dist/web/servicer_events.js pkg/dist/glue.js pkg/dist/node/glue.js
+rm pkg/dist/web/servicer_events.js
+# The package is "type": "module"; the copy of the API layer that `require`
+# loads is CommonJS, like the glue beside it.
 echo '{ "type": "commonjs" }' > pkg/dist/node/package.json
 {
   sed 's/^export function createApi(/function createApi(/' pkg/api.js

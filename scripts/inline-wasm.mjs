@@ -1,15 +1,13 @@
 // Inlines the WebAssembly module's bytes as JavaScript, for the entries that
 // compile it synchronously at import (pkg/browser.js, pkg/node.cjs):
 //   <dist>/wasm.js       an ES module whose default export is the bytes
-//   <dist>/node/wasm.js  the same as CommonJS, which wasm-bindgen's nodejs glue
-//                        (<dist>/node/servicer_events.js) is pointed at instead
-//                        of reading the file next to __dirname
+//   <dist>/node/wasm.js  the same as CommonJS (a Buffer), for pkg/node.cjs
 // Inlined bytes are plain JS to every bundler at its defaults: no asset to
-// emit, serve or find next to __dirname (a server bundle moves the glue), and
+// emit, serve or find next to __dirname (a server bundle moves the entry), and
 // no top-level await.
 //
 // Usage (scripts/build.sh): node scripts/inline-wasm.mjs <module.wasm> <dist>
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 const [wasmPath, dist] = process.argv.slice(2);
@@ -62,16 +60,5 @@ writeFileSync(
 module.exports = Buffer.from('${bytes.toString('base64')}', 'base64');
 `,
 );
-
-// The nodejs glue reads `${__dirname}/<name>_bg.wasm`; it gets the bytes instead.
-const gluePath = join(dist, 'node/servicer_events.js');
-const glue = readFileSync(gluePath, 'utf8');
-const reads = /const wasmPath = `\$\{__dirname\}\/servicer_events_bg\.wasm`;\s*const wasmBytes = require\('fs'\)\.readFileSync\(wasmPath\);/;
-if (!reads.test(glue)) {
-  console.error(`inline-wasm: ${gluePath} no longer reads the .wasm as expected (a new wasm-bindgen?)`);
-  process.exit(1);
-}
-writeFileSync(gluePath, glue.replace(reads, "const wasmBytes = require('./wasm.js');"));
-rmSync(join(dist, 'node/servicer_events_bg.wasm'));
 
 console.log(`inlined ${basename(wasmPath)} (${bytes.length} bytes) into ${join(dist, 'wasm.js')} and ${join(dist, 'node/wasm.js')}`);

@@ -7,7 +7,9 @@ use std::collections::BTreeSet;
 
 use crate::token::{Source, SourceError, Token};
 
-/// Objects with more keys than this switch from a linear scan to a hash set
+/// Objects with more keys than this switch from a linear scan to an ordered
+/// set (not a hash set: a fixed hash, all the module has, can be flooded with
+/// colliding keys; an ordered set costs a logarithm whatever the keys)
 /// for duplicate detection.
 const LINEAR_KEYS: usize = 16;
 
@@ -27,8 +29,11 @@ struct Frame {
     object: bool,
     /// Index into `JsonSource::keys` where this object's keys start.
     keys_from: usize,
+    /// Index into `JsonSource::unescaped` where this object's decoded keys start.
+    unescaped_from: usize,
     /// Decoded keys, once the object has more than `LINEAR_KEYS`.
-    set: Option<BTreeSet<String>>,
+    /// Ordered by a hash first, so most comparisons compare two numbers.
+    set: Option<BTreeSet<(u64, Box<str>)>>,
 }
 
 /// The buffers of a `JsonSource`, kept from one body to the next so that
@@ -36,8 +41,18 @@ struct Frame {
 #[derive(Default)]
 struct Buffers {
     stack: Vec<Frame>,
-    keys: Vec<(usize, usize, bool)>,
+    keys: Vec<KeyRef>,
+    unescaped: String,
     scratch: String,
+}
+
+/// Where a key of an open object is: a byte range of the text, or, for a key
+/// with escapes, of `JsonSource::unescaped`, where it was decoded once.
+#[derive(Clone, Copy)]
+struct KeyRef {
+    start: usize,
+    end: usize,
+    unescaped: bool,
 }
 
 thread_local! {
@@ -51,9 +66,11 @@ pub struct JsonSource<'a> {
     pos: usize,
     expect: Expect,
     stack: Vec<Frame>,
-    /// Raw byte ranges (inside the quotes) of the keys of the open objects,
-    /// and whether each has escapes.
-    keys: Vec<(usize, usize, bool)>,
+    /// The keys of the open objects (until an object has more than
+    /// `LINEAR_KEYS`, when its keys move to its frame's set).
+    keys: Vec<KeyRef>,
+    /// The decoded text of the keys with escapes in `keys`.
+    unescaped: String,
     /// The last string's text, when it had escapes (otherwise `raw`).
     scratch: String,
     raw: (usize, usize),
@@ -91,6 +108,7 @@ impl<'a> JsonSource<'a> {
         let Buffers {
             stack,
             keys,
+            unescaped,
             scratch,
         } = SPARE.with(std::cell::Cell::take).unwrap_or_default();
         Ok(JsonSource {
@@ -100,6 +118,7 @@ impl<'a> JsonSource<'a> {
             expect: Expect::Value,
             stack,
             keys,
+            unescaped,
             scratch,
             raw: (0, 0),
             escaped: false,
@@ -142,6 +161,7 @@ impl<'a> JsonSource<'a> {
                 self.stack.push(Frame {
                     object: true,
                     keys_from: self.keys.len(),
+                    unescaped_from: self.unescaped.len(),
                     set: None,
                 });
                 self.expect = Expect::FirstKey;
@@ -152,6 +172,7 @@ impl<'a> JsonSource<'a> {
                 self.stack.push(Frame {
                     object: false,
                     keys_from: self.keys.len(),
+                    unescaped_from: self.unescaped.len(),
                     set: None,
                 });
                 self.expect = Expect::FirstItem;
@@ -232,11 +253,14 @@ impl<'a> JsonSource<'a> {
         }
         self.number = (start, self.pos);
         let literal = self.text.get(start..self.pos).unwrap_or_default();
-        // The grammar above is a subset of what both parsers accept; both
-        // round correctly and overflow to infinity, which the validator flags.
-        match parse_float(literal) {
-            Some(n) => Ok(n),
-            None => self.fail("has a number that cannot be read"),
+        // The grammar above is a subset of what Rust's parser accepts; it
+        // rounds correctly (as `JSON.parse` does) in time linear in the
+        // literal, and overflows to infinity, which the validator flags.
+        // Parsed here, natively: a call out to the host per number cost more
+        // than the rest of the validation of a number-heavy body.
+        match literal.parse::<f64>() {
+            Ok(n) => Ok(n),
+            Err(_) => self.fail("has a number that cannot be read"),
         }
     }
 
@@ -355,38 +379,47 @@ impl<'a> JsonSource<'a> {
         Ok(Token::Key { chars, duplicate })
     }
 
-    /// Records the key just read in its object; `true` if it was already there.
+    /// Records the key just read in its object; `true` if it was already
+    /// there. Each key is decoded once (by `string`) and copied at most
+    /// twice (to `unescaped`, then to the set): no comparison redoes work.
     fn remember_key(&mut self) -> bool {
         let Some(frame) = self.stack.last_mut() else {
             return false;
         };
-        let current = self.raw;
+        let this = decoded(self.text, self.raw, self.escaped, &self.scratch);
         if let Some(set) = frame.set.as_mut() {
-            let key = decoded(self.text, current, self.escaped, &self.scratch);
-            return !set.insert(key.to_owned());
+            return !set.insert((key_hash(this), Box::from(this)));
         }
+        let (text, unescaped) = (self.text, &self.unescaped);
         let earlier = self.keys.get(frame.keys_from..).unwrap_or_default();
-        let text = self.text;
-        let this = decoded(text, current, self.escaped, &self.scratch);
-        let duplicate = earlier.iter().any(|&(start, end, escaped)| {
-            let raw = text.get(start..end).unwrap_or_default();
-            if escaped {
-                unescape(raw) == this
-            } else {
-                raw == this
+        let duplicate = earlier
+            .iter()
+            .any(|&key| key_text(text, unescaped, key) == this);
+        let key = if self.escaped {
+            let start = self.unescaped.len();
+            self.unescaped.push_str(&self.scratch);
+            KeyRef {
+                start,
+                end: self.unescaped.len(),
+                unescaped: true,
             }
-        });
-        self.keys.push((current.0, current.1, self.escaped));
+        } else {
+            KeyRef {
+                start: self.raw.0,
+                end: self.raw.1,
+                unescaped: false,
+            }
+        };
+        self.keys.push(key);
         if self.keys.len() - frame.keys_from > LINEAR_KEYS {
-            let all = self.keys.drain(frame.keys_from..).map(|(start, end, _)| {
-                let raw = text.get(start..end).unwrap_or_default();
-                unescape(raw)
-            });
             // Inserted one by one: collecting would sort, pulling a sort into the module.
             let mut set = BTreeSet::new();
-            for key in all {
-                set.insert(key);
+            for &key in self.keys.get(frame.keys_from..).unwrap_or_default() {
+                let text = key_text(self.text, &self.unescaped, key);
+                set.insert((key_hash(text), Box::from(text)));
             }
+            self.keys.truncate(frame.keys_from);
+            self.unescaped.truncate(frame.unescaped_from);
             frame.set = Some(set);
         }
         duplicate
@@ -395,6 +428,7 @@ impl<'a> JsonSource<'a> {
     fn close(&mut self, object: bool) -> Token {
         if let Some(frame) = self.stack.pop() {
             self.keys.truncate(frame.keys_from);
+            self.unescaped.truncate(frame.unescaped_from);
         }
         self.expect = Expect::AfterValue;
         if object {
@@ -410,13 +444,16 @@ impl Drop for JsonSource<'_> {
         let mut buffers = Buffers {
             stack: std::mem::take(&mut self.stack),
             keys: std::mem::take(&mut self.keys),
+            unescaped: std::mem::take(&mut self.unescaped),
             scratch: std::mem::take(&mut self.scratch),
         };
         buffers.stack.clear();
         buffers.keys.clear();
+        buffers.unescaped.clear();
         buffers.scratch.clear();
         // Huge buffers (a hostile body) are not kept.
         if buffers.keys.capacity() <= 4096
+            && buffers.unescaped.capacity() <= 65_536
             && buffers.scratch.capacity() <= 65_536
             && buffers.stack.capacity() <= 256
         {
@@ -490,20 +527,6 @@ impl Source for JsonSource<'_> {
     }
 }
 
-/// Decimal to binary for numbers the integer fast path does not take.
-#[cfg(not(target_arch = "wasm32"))]
-fn parse_float(literal: &str) -> Option<f64> {
-    literal.parse().ok()
-}
-
-/// In WebAssembly, the host's `parseFloat` does it: it is exact (it is what
-/// `JSON.parse` uses) and keeps Rust's decimal tables, some 13 KB, out of the
-/// module.
-#[cfg(target_arch = "wasm32")]
-fn parse_float(literal: &str) -> Option<f64> {
-    Some(crate::wasm::parse_float(literal))
-}
-
 /// The length of the run of bytes at the start of `bytes` that need no
 /// attention inside a string (no `"`, `\\` or control character), and how
 /// many of them continue a UTF-8 sequence (so characters = length - that).
@@ -548,25 +571,18 @@ fn decoded<'t>(text: &'t str, raw: (usize, usize), escaped: bool, scratch: &'t s
     }
 }
 
-/// Decodes the escapes of an already validated string body.
-fn unescape(raw: &str) -> String {
-    let quoted = format!("\"{raw}\"");
-    let mut source = JsonSource {
-        text: &quoted,
-        bytes: quoted.as_bytes(),
-        pos: 0,
-        expect: Expect::Value,
-        stack: Vec::new(),
-        keys: Vec::new(),
-        scratch: String::new(),
-        raw: (0, 0),
-        escaped: false,
-        number: (0, 0),
-    };
-    match source.string() {
-        Ok(_) => source.text().to_owned(),
-        Err(_) => raw.to_owned(),
-    }
+/// FNV-1a of a key: only orders the set (equal keys have equal hashes; a
+/// collision costs a string comparison, as without it).
+fn key_hash(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The text of a remembered key.
+fn key_text<'t>(text: &'t str, unescaped: &'t str, key: KeyRef) -> &'t str {
+    let from = if key.unescaped { unescaped } else { text };
+    from.get(key.start..key.end).unwrap_or_default()
 }
 
 fn describe_char(c: char) -> String {
@@ -690,6 +706,38 @@ mod tests {
                 ..
             }
         )));
+    }
+
+    fn duplicate_count(text: &str) -> usize {
+        tokens(text)
+            .unwrap()
+            .iter()
+            .filter(|(t, _)| {
+                matches!(
+                    t,
+                    Token::Key {
+                        duplicate: true,
+                        ..
+                    }
+                )
+            })
+            .count()
+    }
+
+    #[test]
+    fn escaped_keys_are_compared_decoded_across_nesting_and_sizes() {
+        // An inner object's decoded keys are dropped when it closes; the
+        // outer object's stay.
+        assert_eq!(duplicate_count(r#"{"\u0061":{"\u0062":1,"b":2},"a":3}"#), 2);
+        assert_eq!(duplicate_count(r#"{"\u0061":{"\u0062":1},"b":{"a":1}}"#), 0);
+        for n in [3, 16, 17, 40] {
+            let mut text = String::from("{");
+            for i in 0..n {
+                text.push_str(&format!("\"\\u006b{i}\":{i},"));
+            }
+            text.push_str("\"k1\":0,\"\\u006B2\":0}");
+            assert_eq!(duplicate_count(&text), 2, "{n} keys");
+        }
     }
 
     #[test]

@@ -10,11 +10,18 @@ pub fn suggest<'k>(name: &str, known: impl IntoIterator<Item = &'k str>) -> Opti
     // longer name is rejected before any work grows with it (a hostile key),
     // and the rest fits in buffers on the stack: no allocation per call.
     let name = Chars::of(name)?;
+    let bag = Bag::of(name.as_slice().iter().copied());
     let mut best: Option<(usize, &'k str)> = None;
     for candidate in known {
         // Known names are ASCII: their length in bytes is their length in
         // characters, so most candidates are ruled out without reading them.
         if candidate.len().abs_diff(name.len) > 2 {
+            continue;
+        }
+        // Then by a cheap lower bound of the distance (a few dozen steps,
+        // against hundreds for the distance itself): a key flood of names
+        // that are near no known one costs little more than reading them.
+        if bag.distance(&Bag::of(candidate.chars())) > 2 {
             continue;
         }
         let Some(candidate_chars) = Chars::of(candidate) else {
@@ -67,7 +74,7 @@ impl Known {
 /// names event after event, and the answer never changes.
 const CACHE_SIZE: usize = 32;
 
-type Cache = Vec<(Known, Box<str>, Option<&'static str>)>;
+type Cache = Vec<(Known, u64, Box<str>, Option<&'static str>)>;
 
 thread_local! {
     static CACHE: std::cell::Cell<(Cache, usize)> = const { std::cell::Cell::new((Vec::new(), 0)) };
@@ -80,13 +87,16 @@ pub fn suggest_known(list: Known, name: &str) -> Option<&'static str> {
     }
     CACHE.with(|cell| {
         let (mut cache, mut next) = cell.take();
+        // A hash first: a flood of distinct names of one length would
+        // otherwise compare each with every entry.
+        let hash = fnv1a(name);
         let hit = cache
             .iter()
-            .find(|(l, n, _)| *l == list && **n == *name)
-            .map(|(_, _, s)| *s);
+            .find(|(l, h, n, _)| *h == hash && *l == list && **n == *name)
+            .map(|(_, _, _, s)| *s);
         let answer = hit.unwrap_or_else(|| {
             let answer = suggest(name, list.names());
-            let entry = (list, Box::from(name), answer);
+            let entry = (list, hash, Box::from(name), answer);
             match cache.get_mut(next) {
                 Some(slot) => *slot = entry,
                 None => cache.push(entry),
@@ -96,6 +106,13 @@ pub fn suggest_known(list: Known, name: &str) -> Option<&'static str> {
         });
         cell.set((cache, next));
         answer
+    })
+}
+
+/// FNV-1a of a short name.
+fn fnv1a(name: &str) -> u64 {
+    name.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }
 
@@ -123,6 +140,46 @@ impl Chars {
 
     fn as_slice(&self) -> &[char] {
         self.buf.get(..self.len).unwrap_or_default()
+    }
+}
+
+/// How many characters of each kind a name has, after `normalize`: letters,
+/// `_` and digits each their own kind, everything else one kind.
+struct Bag([i16; 38]);
+
+impl Bag {
+    fn of(chars: impl Iterator<Item = char>) -> Bag {
+        let mut bag = Bag([0; 38]);
+        for c in chars {
+            let kind = match normalize(c) {
+                c @ 'a'..='z' => c as usize - 'a' as usize,
+                '_' => 26,
+                c @ '0'..='9' => 27 + (c as usize - '0' as usize),
+                _ => 37,
+            };
+            if let Some(n) = bag.0.get_mut(kind) {
+                *n += 1;
+            }
+        }
+        bag
+    }
+
+    /// The bag distance of the two names: how many characters one has that
+    /// the other lacks, the larger of the two counts. Each edit (and a
+    /// normalization, which maps within a kind) changes it by at most one,
+    /// so it is never above the edit distance of `bounded_distance`, and 0
+    /// for names equal after `normalize`.
+    fn distance(&self, other: &Bag) -> usize {
+        let (mut more, mut fewer) = (0, 0);
+        for (a, b) in self.0.iter().zip(&other.0) {
+            let d = usize::from(a.abs_diff(*b));
+            if a > b {
+                more += d;
+            } else {
+                fewer += d;
+            }
+        }
+        more.max(fewer)
     }
 }
 
@@ -293,6 +350,23 @@ mod tests {
     }
 
     #[test]
+    fn the_bag_distance_never_rules_out_a_near_miss() {
+        let words = [
+            "ab_c", "Ab-c", "ba c", "abcd", "a", "", "xy_1", "1y_x", "é", "e",
+        ];
+        for a in words {
+            for b in words {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let bag = Bag::of(ca.iter().copied()).distance(&Bag::of(cb.iter().copied()));
+                if normalized_eq(&ca, &cb) {
+                    assert_eq!(bag, 0, "{a} {b}");
+                }
+                assert!(bag <= reference(&ca, &cb), "{a} {b}");
+            }
+        }
+    }
+
+    #[test]
     fn distance_matches_the_textbook_on_all_short_strings() {
         let mut words: Vec<Vec<char>> = vec![Vec::new()];
         for _ in 0..5 {
@@ -314,6 +388,8 @@ mod tests {
         for a in &words {
             for b in &words {
                 let want = reference(a, b);
+                let bag = Bag::of(a.iter().copied()).distance(&Bag::of(b.iter().copied()));
+                assert!(bag <= want, "{a:?} {b:?}");
                 for max in 0..=3 {
                     let got = bounded_distance(a, b, max);
                     assert_eq!(got, (want <= max).then_some(want), "{a:?} {b:?} {max}");

@@ -1,17 +1,29 @@
-//! RFC 6901 JSON Pointers, built as the walk goes: one buffer, one mark per level.
+//! RFC 6901 JSON Pointers, built as the walk goes: keys are copied in as
+//! they are entered, array indices only recorded, and the text is written
+//! out only for an issue. An array of a thousand items costs a thousand
+//! counter updates, not a thousand decimal numbers written and erased.
+
+/// One level of a pointer.
+#[derive(Debug, Clone, Copy)]
+enum Segment {
+    /// A member: `buf[start..end]` is `/` and the escaped key.
+    Key { start: usize, end: usize },
+    /// An array item.
+    Index(usize),
+}
 
 /// A JSON Pointer under construction: push a segment when entering a value,
 /// pop it when leaving.
 #[derive(Debug, Default)]
 pub struct Pointer {
     buf: String,
-    marks: Vec<usize>,
+    segments: Vec<Segment>,
 }
 
 impl Pointer {
     /// Enters the member `key` of an object (`~` and `/` escaped as `~0`, `~1`).
     pub fn push_key(&mut self, key: &str) {
-        self.marks.push(self.buf.len());
+        let start = self.buf.len();
         self.buf.push('/');
         if key.bytes().any(|b| b == b'~' || b == b'/') {
             for c in key.chars() {
@@ -24,38 +36,54 @@ impl Pointer {
         } else {
             self.buf.push_str(key);
         }
+        let end = self.buf.len();
+        self.segments.push(Segment::Key { start, end });
     }
 
     /// Enters the item `index` of an array.
     pub fn push_index(&mut self, index: usize) {
-        self.marks.push(self.buf.len());
-        self.buf.push('/');
-        push_decimal(&mut self.buf, index);
+        self.segments.push(Segment::Index(index));
     }
 
     /// Leaves the innermost segment.
     pub fn pop(&mut self) {
-        if let Some(mark) = self.marks.pop() {
-            self.buf.truncate(mark);
+        if let Some(Segment::Key { start, .. }) = self.segments.pop() {
+            self.buf.truncate(start);
         }
     }
 
     /// Empties the pointer for reuse; `false` when it grew too large to keep.
     pub fn clear_if_small(&mut self) -> bool {
         self.buf.clear();
-        self.marks.clear();
-        self.buf.capacity() <= 4096 && self.marks.capacity() <= 256
+        self.segments.clear();
+        self.buf.capacity() <= 4096 && self.segments.capacity() <= 256
     }
 
     /// The pointer as it stands: `""` at the root.
-    pub fn as_str(&self) -> &str {
-        &self.buf
+    pub fn render(&self) -> String {
+        let mut out = String::with_capacity(self.buf.len() + 6 * self.segments.len());
+        for segment in &self.segments {
+            match *segment {
+                Segment::Key { start, end } => {
+                    out.push_str(self.buf.get(start..end).unwrap_or_default())
+                }
+                Segment::Index(index) => {
+                    out.push('/');
+                    push_decimal(&mut out, index);
+                }
+            }
+        }
+        out
     }
 
     /// The pointer without its leading `/`, for messages:
     /// `availabilityWindows/2`, quoted (`crate::quote`) when long.
-    pub fn label(&self) -> std::borrow::Cow<'_, str> {
-        crate::quote::quote(self.buf.strip_prefix('/').unwrap_or("the event"))
+    pub fn label(&self) -> String {
+        let path = self.render();
+        match path.strip_prefix('/') {
+            Some(label) => crate::quote::quote(label).into_owned(),
+            None => "the event".to_owned(),
+        }
     }
 }
 
@@ -91,7 +119,7 @@ mod tests {
         for (key, want) in cases {
             let mut p = Pointer::default();
             p.push_key(key);
-            assert_eq!(p.as_str(), want, "{key}");
+            assert_eq!(p.render(), want, "{key}");
         }
     }
 
@@ -109,14 +137,14 @@ mod tests {
         let mut p = Pointer::default();
         p.push_key("availabilityWindows");
         p.push_index(12);
-        assert_eq!(p.as_str(), "/availabilityWindows/12");
+        assert_eq!(p.render(), "/availabilityWindows/12");
         assert_eq!(p.label(), "availabilityWindows/12");
         p.pop();
         p.push_index(0);
-        assert_eq!(p.as_str(), "/availabilityWindows/0");
+        assert_eq!(p.render(), "/availabilityWindows/0");
         p.pop();
         p.pop();
-        assert_eq!(p.as_str(), "");
+        assert_eq!(p.render(), "");
         assert_eq!(p.label(), "the event");
     }
 }

@@ -4,6 +4,10 @@
 use super::tree::Tree;
 use servicer_events::{IssueCode, Options, ValidationResult};
 
+/// The longest text an issue may carry besides its path: a sentence, the
+/// longest list of enum values, and two quotes of 200 characters and `…`.
+const MAX_TEXT_CHARS: usize = 1_000;
+
 /// RFC 6901: empty, or `/` segments where `~` is followed by `0` or `1`.
 fn is_json_pointer(path: &str) -> bool {
     let Some(rest) = path.strip_prefix('/') else {
@@ -45,6 +49,33 @@ pub fn check(result: &ValidationResult, input: Option<&Tree>, options: &Options)
                 at + 1,
                 list.len(),
                 "too_many_issues is not last: {result:?}"
+            );
+            assert_eq!(list[at].path, "", "{result:?}");
+        }
+    }
+    // It ends the errors of an invalid event, the warnings of a valid one.
+    if result
+        .warnings
+        .iter()
+        .any(|i| i.code == IssueCode::TooManyIssues)
+    {
+        assert!(result.valid, "{result:?}");
+    }
+    // Messages quote at most 200 characters of a key, a path or a value
+    // (`servicer_events::quote`), so every text of an issue stays short,
+    // whatever the input; only `path` is exact.
+    for issue in result.issues() {
+        let texts = [
+            Some(&issue.message),
+            issue.expected.as_ref(),
+            issue.received.as_ref(),
+            issue.suggestion.as_ref(),
+        ];
+        for text in texts.into_iter().flatten() {
+            assert!(
+                text.chars().count() <= MAX_TEXT_CHARS,
+                "{} characters in {issue:?}",
+                text.chars().count()
             );
         }
     }

@@ -42,12 +42,13 @@ impl Run<'_> {
             self.kind = Some(kind);
         }
         // The search only feeds a suggestion: none is looked for past the
-        // cap, unless strict mode makes the typo an error that decides `valid`.
-        let suggestion = match kind {
-            EventKind::Other if self.issues.has_room() || self.strict => {
-                near_miss::suggest_known(near_miss::Known::Events, name)
-            }
-            _ => None,
+        // cap, but the first name's always is (in strict mode its typo is an
+        // error that decides `valid`; later names are duplicate keys).
+        let search = kind == EventKind::Other && (first_time || self.may_search());
+        let suggestion = if search {
+            near_miss::suggest_known(near_miss::Known::Events, self.src.text())
+        } else {
+            None
         };
         if let Some(suggestion) = suggestion {
             self.report_with(IssueCode::PossibleTypo, |run| {

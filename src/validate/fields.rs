@@ -28,11 +28,12 @@ impl Run<'_> {
             Role::Name
         } else if let Some(spec) = rules::field(key) {
             Role::Known(spec)
-        } else if self.issues.has_room() {
+        } else if self.may_search() {
+            let key = self.src.text();
             Role::Unknown(near_miss::suggest_known(near_miss::Known::Fields, key))
         } else {
-            // The search only feeds a suggestion, and none is shown past the
-            // cap (in strict mode `unknown_field` decides `valid` already).
+            // The search only feeds a suggestion (in strict mode
+            // `unknown_field` decides `valid` already).
             Role::Unknown(None)
         };
         match role {

@@ -43,7 +43,14 @@ pub(crate) struct Run<'s> {
     /// Bytes of the keys read so far: an exact path is never longer (but
     /// for indices), so the size budget grows with them.
     key_bytes: usize,
+    /// Near-miss searches made so far (see `may_search`).
+    searches: usize,
 }
+
+/// Near-miss searches one validation makes at most. A search only feeds a
+/// suggestion; an event has a few dozen fields, and a flood of thousands of
+/// unknown keys must not cost a search each.
+const NEAR_MISS_SEARCHES: usize = 1_000;
 
 thread_local! {
     /// The path and frame buffers, kept from one validation to the next.
@@ -69,6 +76,7 @@ pub fn validate_source(
         frames,
         issues: IssueSink::new(options.limits.max_issues, options.strict),
         key_bytes: 0,
+        searches: 0,
     };
     if let Some(order) = order {
         run.order(order);
@@ -98,6 +106,7 @@ pub(crate) fn unreadable(
         frames: Vec::new(),
         issues: IssueSink::new(options.limits.max_issues, options.strict),
         key_bytes: 0,
+        searches: 0,
     };
     if let Some(order) = order {
         run.order(order);
@@ -220,9 +229,19 @@ impl Run<'_> {
         }
     }
 
+    /// Whether to look for a near miss: only while a suggestion could still
+    /// be shown (the result has room) and within `NEAR_MISS_SEARCHES`.
+    fn may_search(&mut self) -> bool {
+        if !self.issues.has_room() || self.searches >= NEAR_MISS_SEARCHES {
+            return false;
+        }
+        self.searches += 1;
+        true
+    }
+
     /// An issue at the current path.
     fn here(&self, code: IssueCode, message: String) -> Issue {
-        Issue::new(code, self.path.as_str(), message)
+        Issue::new(code, self.path.render(), message)
     }
 
     /// Records `limit_exceeded` at the current path; `what` says what passed

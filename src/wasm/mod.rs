@@ -37,11 +37,6 @@ thread_local! {
 /// Bit set in a check's code when the result has issues (see `takeIssues`).
 const HAS_ISSUES: u32 = 4;
 
-/// `parseFloat`, for `src/json.rs`: a JSON number literal to the nearest f64.
-pub(crate) fn parse_float(literal: &str) -> f64 {
-    js_sys::Number::parse_float(literal)
-}
-
 /// Encodes a result as `kind | HAS_ISSUES`, stashing its issues.
 fn finish(result: &ValidationResult) -> u32 {
     let kind = match result.kind {

@@ -101,10 +101,16 @@ test('a symbol key is not_json at a pointer that names it', () => {
 });
 
 test('a huge array length stops at maxArrayItems', () => {
-  const r = assertShape(validateEvent({ event: E, foo: Object.assign([], { length: 2 ** 32 - 1 }) }));
-  assert.equal(r.errors.length, 1001);
+  const event = { event: E, foo: Object.assign([], { length: 2 ** 32 - 1 }) };
+  const r = assertShape(validateEvent(event, null, { limits: { maxIssues: 2000, maxArrayItems: 200 } }));
+  assert.equal(r.errors.length, 201);
   assert.deepEqual(r.errors.at(-1).code, 'limit_exceeded');
-  assert.deepEqual(r.errors.at(-1).path, '/foo/1000');
+  assert.deepEqual(r.errors.at(-1).path, '/foo/200');
+  // At the default maxIssues: 100 holes, then how many more (the limit included).
+  const capped = assertShape(validateEvent(event));
+  assert.equal(capped.errors.length, 101);
+  assert.equal(capped.errors.at(-1).code, 'too_many_issues');
+  assert.match(capped.errors.at(-1).message, /^901 more issues/);
   assertStillWorks('a huge array length');
 });
 

@@ -29,10 +29,10 @@ const SHIPPED = [
   'dist/node/package.json',
   'dist/node/api.js',
   'dist/node/data.js',
-  'dist/node/servicer_events.js',
+  'dist/node/glue.js',
   'dist/node/wasm.js',
+  'dist/glue.js',
   'dist/wasm.js',
-  'dist/web/servicer_events.js',
   'dist/web/servicer_events_bg.wasm',
   // JSON Schemas
   'schema/all.json',

@@ -1,0 +1,116 @@
+// The adversarial bench of issue 12: every family of crafted bodies
+// (bench/lib/hostile-bodies.mjs) through the installed package, in one
+// process, against JSON.parse of the same body (JSON.stringify of the same
+// value) and against the benign 1 MiB body.
+//   node bench/adversarial.mjs [--size BYTES] [--soak CALLS] [--out FILE]
+// --size   body size of every family (default 1 MiB)
+// --soak   then CALLS calls of every family at 64 KiB, reporting the largest
+//          WebAssembly memory seen between calls (default 0: none)
+// --out    also write the markdown to FILE
+// Bound (SPEC "Bounded work"): no row above max(1 × JSON.parse, 5 × benign).
+import { writeFileSync } from 'node:fs';
+import { validateEvent, validateEventJson } from 'servicer-events';
+import { FAMILIES, family } from './lib/hostile-bodies.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i < 0 ? fallback : args[i + 1];
+};
+const size = Number(option('--size', 1 << 20));
+const soak = Number(option('--soak', 0));
+const out = option('--out', undefined);
+
+const instance = validateEvent[Symbol.for('servicer-events.instance')];
+const MiB = 1 << 20;
+
+/** Median milliseconds of `f`, after a warm-up, over at least 7 runs or 300 ms. */
+function time(f) {
+  for (let i = 0; i < 3; i++) f();
+  const runs = [];
+  const start = performance.now();
+  while (runs.length < 7 || (runs.length < 200 && performance.now() - start < 300)) {
+    const t = performance.now();
+    f();
+    runs.push(performance.now() - t);
+  }
+  runs.sort((a, b) => a - b);
+  return runs[runs.length >> 1];
+}
+
+/** The input of a family at `bytes`, its check, the reference and the input's size. */
+function prepare(f, bytes) {
+  if (f.json) {
+    const body = f.json(bytes);
+    const reference = () => {
+      try {
+        return JSON.parse(body);
+      } catch {
+        return undefined; // the family that is not JSON: parse fails as late as it can
+      }
+    };
+    return { check: () => validateEventJson(body), reference, bytes: Buffer.byteLength(body) };
+  }
+  const value = f.value(bytes);
+  const reference = () => {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return ''; // too deep for JSON.stringify itself
+    }
+  };
+  return { check: () => validateEvent(value), reference, bytes: Buffer.byteLength(reference()) };
+}
+
+const benign = prepare(family('benign: one long string'), MiB);
+const benignMs = time(benign.check);
+
+const rows = [];
+for (const f of FAMILIES) {
+  const p = prepare(f, size);
+  const result = p.check();
+  const ms = time(p.check);
+  const referenceMs = time(p.reference);
+  const issues = result.errors.length + result.warnings.length;
+  const last = [...result.errors, ...result.warnings].find((i) => i.code === 'too_many_issues');
+  rows.push({
+    name: f.name,
+    what: f.what,
+    bytes: p.bytes,
+    ms,
+    perMiB: ms / (p.bytes / MiB),
+    xReference: ms / referenceMs,
+    xBenign: ms / benignMs,
+    issues: last ? `${issues} (${last.received})` : String(issues),
+    memory: instance.memoryBytes(),
+    within: ms <= Math.max(referenceMs, 5 * benignMs),
+  });
+  process.stderr.write(`${f.name}: ${ms.toFixed(2)} ms\n`);
+}
+
+const fmt = (n, d = 2) => n.toFixed(d);
+const lines = [
+  `Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}; bodies of ${fmt(size / MiB, 2)} MiB (as far as the family's shape and the default limits let it grow); benign 1 MiB body: ${fmt(benignMs, 3)} ms. "× parse" is against \`JSON.parse\` of the same body (\`JSON.stringify\` of the same value for \`value:\` rows); the bound is max(1 × parse, 5 × benign).`,
+  '',
+  '| family | size | ms | ms/MiB | × parse | × benign 1 MiB | issues (of found) | wasm memory after | within |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: |',
+  ...rows.map((r) => `| ${r.name} | ${fmt(r.bytes / 1024, 0)} KiB | ${fmt(r.ms)} | ${fmt(r.perMiB)} | ${fmt(r.xReference)} | ${fmt(r.xBenign)} | ${r.issues} | ${fmt(r.memory / MiB, 1)} MiB | ${r.within ? 'yes' : '**no**'} |`),
+];
+
+if (soak > 0) {
+  let peak = 0;
+  const before = instance.instances();
+  for (const f of FAMILIES) {
+    const p = prepare(f, 64 * 1024);
+    for (let i = 0; i < soak; i++) {
+      p.check();
+      peak = Math.max(peak, instance.memoryBytes());
+    }
+  }
+  lines.push('', `Soak: ${soak} calls of every family at 64 KiB: WebAssembly memory at most ${fmt(peak / MiB, 1)} MiB between calls; the instance was replaced ${instance.instances() - before} times.`);
+}
+
+const text = lines.join('\n');
+console.log(text);
+if (out) writeFileSync(out, `${text}\n`);
+if (rows.some((r) => !r.within)) process.exitCode = 1;
