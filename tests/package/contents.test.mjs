@@ -22,14 +22,13 @@ const SHIPPED = [
   'node.cjs',
   'browser.js',
   'workerd.js',
-  // the built module, its glue and the generated data
+  // the built module, its glue (a factory of instances) and the generated data
   'dist/data.js',
+  'dist/glue.js',
   'dist/node/package.json',
   'dist/node/api.js',
   'dist/node/data.js',
-  'dist/node/servicer_events.js',
-  'dist/node/servicer_events_bg.wasm',
-  'dist/web/servicer_events.js',
+  'dist/node/glue.js',
   'dist/web/servicer_events_bg.wasm',
   // JSON Schemas
   'schema/all.json',
