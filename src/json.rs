@@ -258,7 +258,8 @@ impl<'a> JsonSource<'a> {
         // literal, and overflows to infinity, which the validator flags.
         // Parsed here, natively: a call out to the host per number cost more
         // than the rest of the validation of a number-heavy body.
-        match literal.parse::<f64>() {
+        let fast = crate::decimal::fast(literal.as_bytes());
+        match fast.map_or_else(|| literal.parse::<f64>(), Ok) {
             Ok(n) => Ok(n),
             Err(_) => self.fail("has a number that cannot be read"),
         }

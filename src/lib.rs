@@ -13,6 +13,7 @@
 )]
 
 pub mod catalog;
+mod decimal;
 pub mod iso8601;
 pub mod issue;
 pub mod json;

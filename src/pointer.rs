@@ -76,6 +76,15 @@ impl Pointer {
         out
     }
 
+    /// The length in bytes of `render()`, without writing it.
+    pub fn rendered_len(&self) -> usize {
+        let indices = self.segments.iter().map(|segment| match *segment {
+            Segment::Key { .. } => 0,
+            Segment::Index(index) => 1 + decimal_digits(index),
+        });
+        self.buf.len() + indices.sum::<usize>()
+    }
+
     /// The pointer without its leading `/`, for messages:
     /// `availabilityWindows/2`, quoted (`crate::quote`) when long.
     pub fn label(&self) -> String {
@@ -85,6 +94,16 @@ impl Pointer {
             None => "the event".to_owned(),
         }
     }
+}
+
+/// How many decimal digits `n` has.
+fn decimal_digits(mut n: usize) -> usize {
+    let mut digits = 1;
+    while n >= 10 {
+        n /= 10;
+        digits += 1;
+    }
+    digits
 }
 
 /// Appends `n` in decimal without going through `core::fmt`.
@@ -138,6 +157,7 @@ mod tests {
         p.push_key("availabilityWindows");
         p.push_index(12);
         assert_eq!(p.render(), "/availabilityWindows/12");
+        assert_eq!(p.rendered_len(), p.render().len());
         assert_eq!(p.label(), "availabilityWindows/12");
         p.pop();
         p.push_index(0);

@@ -58,6 +58,18 @@ impl IssueSink {
         !self.full && self.errors.len() + self.warnings.len() < self.max_issues
     }
 
+    /// Whether an issue of at least `min_size` bytes (its path) still fits
+    /// the size budget; when it does not, the list ends here. Asked before an
+    /// issue is built, so a path of a megabyte is not written out only to be
+    /// left out.
+    pub fn fits(&mut self, min_size: usize, input_bytes: usize) -> bool {
+        let budget = SIZE_BUDGET.saturating_add(input_bytes);
+        if self.used.saturating_add(ISSUE_OVERHEAD + min_size) > budget {
+            self.full = true;
+        }
+        !self.full
+    }
+
     /// Counts an issue of `code` that is not built.
     pub fn leave_out(&mut self, code: IssueCode) {
         self.invalid |= self.is_error(code);

@@ -17,12 +17,17 @@ const MAX_KEYS = 10_000; // the default maxKeys: past it the walk has nothing le
 /** `{"event":…,` + members + `}`, members joined with commas. */
 const object = (event, members) => `{"event":${JSON.stringify(event)},${members.join(',')}}`;
 
-/** As many copies of `make(i)` as fit in `size` bytes (at least one), at most `max`. */
+/**
+ * As many copies of `make(i)` as fit in `size` bytes (at least one), at most
+ * `max`; 100 bytes are left for what the family wraps them in, so a body of
+ * `size` stays within maxBodyBytes when `size` is the limit.
+ */
 function fill(size, make, max = Infinity) {
   const out = [];
-  let used = 64;
-  for (let i = 0; i < max && (used < size || out.length === 0); i++) {
+  let used = 100;
+  for (let i = 0; i < max; i++) {
     const s = make(i);
+    if (used + s.length + 1 > size && out.length > 0) break;
     used += s.length + 1;
     out.push(s);
   }
@@ -55,7 +60,7 @@ const arrays = (size, bytesEach, item) =>
 
 /** `"metadata":{"a0":[…],"a1":[…],…}`: copies of `item`, 1,000 to an array, to fill `size`. */
 function inMetadata(size, item) {
-  const items = fill(size, () => item);
+  const items = fill(size - Math.ceil(size / (1000 * (item.length + 1))) * 12, () => item);
   const members = [];
   for (let i = 0; i < items.length; i += 1000) members.push(`"a${i / 1000}":[${items.slice(i, i + 1000).join(',')}]`);
   return `"metadata":{${members.join(',')}}`;
@@ -67,7 +72,7 @@ export const FAMILIES = [
   {
     name: 'benign: one long string',
     what: 'the reference: one string field as long as the body',
-    json: (size) => object('repair_eta', [`"notes":"${'a'.repeat(Math.max(0, size - 40))}"`]),
+    json: (size) => object('repair_eta', [`"notes":"${'a'.repeat(Math.max(0, size - 64))}"`]),
   },
   {
     name: 'near-miss key flood',
@@ -107,7 +112,7 @@ export const FAMILIES = [
     what: 'a 65,536-character key over arrays of 1,000 × 1e999 (not_json each)',
     json: (size) => {
       const key = 'k'.repeat(65_536);
-      const arrays = fill(Math.max(1, size - key.length), (i) => `"${i}":${array(1000, '1e999')}`);
+      const arrays = fill(Math.max(1, size - key.length - 100), (i) => `"${i}":${array(1000, '1e999')}`);
       return object('x', [`"metadata":{"${key}":{${arrays.join(',')}}}`]);
     },
   },
@@ -172,7 +177,7 @@ export const FAMILIES = [
     what: 'numbers of 60,000 digits in timestamp fields (invalid) and elsewhere',
     json: (size) => {
       const n = `0.${'1'.repeat(60_000)}`;
-      return object('x', [`"eventDate":${n}`, inMetadata(size, n)]);
+      return object('x', [`"eventDate":${n}`, inMetadata(size - n.length, n)]);
     },
   },
   {

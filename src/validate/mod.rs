@@ -221,7 +221,7 @@ impl Run<'_> {
     /// Records an issue of `code` that `build` makes, and only builds it when
     /// it will be kept: past the cap an issue costs a count, not its message.
     fn report_with(&mut self, code: IssueCode, build: impl FnOnce(&Self) -> Issue) {
-        if self.issues.has_room() {
+        if self.issues.has_room() && self.issues.fits(self.path.rendered_len(), self.key_bytes) {
             let issue = build(self);
             self.report(issue);
         } else {

@@ -58,10 +58,10 @@ test('size: inlining the module costs at most 15 % over loading the .wasm apart'
   assert.ok(inlined <= apart * 1.15, `${inlined} bytes inlined, ${apart} apart`);
 });
 
-// The budgets of issue 13. The .wasm alone is about 52 kB gzip since numbers
+// The budgets of issue 13. The .wasm alone is about 53 kB gzip since numbers
 // are parsed natively in the module (its float tables), so both wait on a
 // smaller module (issue 16): todos until then, reported but not failing.
-const BUDGET_TODO = 'the .wasm alone is about 52 kB gzip: the budget needs a smaller module';
+const BUDGET_TODO = 'the .wasm alone is about 53 kB gzip: the budget needs a smaller module';
 
 test('size: the default entry, module inlined, at most 50 kB gzip', { todo: BUDGET_TODO }, async () => {
   const { inlined } = await sizes();

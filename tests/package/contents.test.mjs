@@ -24,14 +24,15 @@ const SHIPPED = [
   'workerd.js',
   'web.js',
   'web.d.ts',
-  // the built module, its glue and the generated data
+  // the built module (the .wasm, and inlined in JS), its glue (a factory of
+  // instances) and the generated data
   'dist/data.js',
+  'dist/glue.js',
   'dist/node/package.json',
   'dist/node/api.js',
   'dist/node/data.js',
   'dist/node/glue.js',
   'dist/node/wasm.js',
-  'dist/glue.js',
   'dist/wasm.js',
   'dist/web/servicer_events_bg.wasm',
   // JSON Schemas
