@@ -2,8 +2,49 @@
 //! digits whose power of ten is within ±22 is exactly `m × 10^e` or
 //! `m / 10^-e` of two exactly representable f64s, and one IEEE operation
 //! rounds that correctly (Clinger's fast path). Everything else goes to
-//! `str::parse`, which is exact too but slower per number: on a body of
-//! numbers like `0.5`, the difference is most of the validator's time.
+//! the general conversion, which is exact too but slower per number: on a
+//! body of numbers like `0.5`, the difference is most of the validator's
+//! time.
+
+/// The value of a JSON number literal (already checked against the
+/// grammar): the fast path, or the general conversion. `None` only when the
+/// general conversion is missing (see `set_general`).
+pub fn parse(literal: &str) -> Option<f64> {
+    fast(literal.as_bytes()).or_else(|| general(literal))
+}
+
+/// Natively, Rust's own conversion: exact, linear in the literal.
+#[cfg(not(target_arch = "wasm32"))]
+fn general(literal: &str) -> Option<f64> {
+    literal.parse().ok()
+}
+
+/// A general decimal-to-binary conversion.
+#[cfg(target_arch = "wasm32")]
+type General = fn(&str) -> f64;
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static GENERAL: std::cell::Cell<Option<General>> = const { std::cell::Cell::new(None) };
+}
+
+/// In WebAssembly, the conversion the host gives (`set_general`): Rust's
+/// would add its decimal tables to the module (about 19 kB gzip) for the
+/// rare number the fast path does not take.
+#[cfg(target_arch = "wasm32")]
+fn general(literal: &str) -> Option<f64> {
+    GENERAL
+        .with(std::cell::Cell::get)
+        .map(|parse| parse(literal))
+}
+
+/// Gives the general decimal-to-binary conversion, exact (as the host's
+/// `parseFloat` is, the one `JSON.parse` uses): the skin passes it in, so the
+/// core needs nothing of the skin.
+#[cfg(target_arch = "wasm32")]
+pub fn set_general(parse: General) {
+    GENERAL.with(|general| general.set(Some(parse)));
+}
 
 /// Powers of ten that an f64 holds exactly.
 const POW10: [f64; 23] = [

@@ -253,15 +253,14 @@ impl<'a> JsonSource<'a> {
         }
         self.number = (start, self.pos);
         let literal = self.text.get(start..self.pos).unwrap_or_default();
-        // The grammar above is a subset of what Rust's parser accepts; it
-        // rounds correctly (as `JSON.parse` does) in time linear in the
-        // literal, and overflows to infinity, which the validator flags.
-        // Parsed here, natively: a call out to the host per number cost more
-        // than the rest of the validation of a number-heavy body.
-        let fast = crate::decimal::fast(literal.as_bytes());
-        match fast.map_or_else(|| literal.parse::<f64>(), Ok) {
-            Ok(n) => Ok(n),
-            Err(_) => self.fail("has a number that cannot be read"),
+        // The grammar above is a subset of what every conversion accepts;
+        // each rounds correctly (as `JSON.parse` does) and overflows to
+        // infinity, which the validator flags. Most numbers take the fast
+        // path in the core (src/decimal.rs); a call out to the host per
+        // number cost more than the rest of a number-heavy body.
+        match crate::decimal::parse(literal) {
+            Some(n) => Ok(n),
+            None => self.fail("has a number that cannot be read"),
         }
     }
 

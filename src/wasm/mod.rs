@@ -37,6 +37,17 @@ thread_local! {
 /// Bit set in a check's code when the result has issues (see `takeIssues`).
 const HAS_ISSUES: u32 = 4;
 
+/// `parseFloat`, the general decimal conversion `src/decimal.rs` is given
+/// for the few numbers its fast path does not take (see `set_general`).
+fn parse_float(literal: &str) -> f64 {
+    js_sys::Number::parse_float(literal)
+}
+
+/// What every check does first: gives the core what it needs of the host.
+fn prepare() {
+    crate::decimal::set_general(parse_float);
+}
+
 /// Encodes a result as `kind | HAS_ISSUES`, stashing its issues.
 fn finish(result: &ValidationResult) -> u32 {
     let kind = match result.kind {
@@ -65,6 +76,7 @@ pub fn check_bytes(
     strict: bool,
     limits: Option<Vec<f64>>,
 ) -> u32 {
+    prepare();
     let (order, options) = (args::order(order), args::options(strict, limits));
     let result = if is_body {
         crate::validate_json(bytes, order.as_ref(), &options)
@@ -96,6 +108,7 @@ pub fn check_value(
     strict: bool,
     limits: Option<Vec<f64>>,
 ) -> u32 {
+    prepare();
     let (order, options) = (args::order(order), args::options(strict, limits));
     let mut source = js_source::JsSource::new(value, readers);
     finish(&crate::validate_source(
