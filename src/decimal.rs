@@ -88,21 +88,30 @@ pub fn fast(literal: &[u8]) -> Option<f64> {
         i += 1;
     }
     if let Some(exponent) = rest.get(i + 1..) {
-        let (sign, digits) = match exponent.split_first() {
-            Some((b'-', d)) => (-1, d),
-            Some((b'+', d)) => (1, d),
+        let (sign, exponent) = match exponent.split_first() {
+            Some((b'-', e)) => (-1, e),
+            Some((b'+', e)) => (1, e),
             _ => (1, exponent),
         };
-        if digits.is_empty() || digits.len() > 4 {
+        if exponent.is_empty() {
             return None;
         }
-        let e = digits.iter().try_fold(0i32, |e, &d| {
-            d.is_ascii_digit().then(|| e * 10 + i32::from(d - b'0'))
+        // Saturated: any exponent past a billion says the same as one.
+        let e = exponent.iter().try_fold(0i32, |e, &d| {
+            d.is_ascii_digit()
+                .then(|| e.min(100_000_000) * 10 + i32::from(d - b'0'))
         })?;
-        scale += sign * e;
+        scale = scale.saturating_add(sign * e);
     }
-    let value = if mantissa == 0 {
+    // `digits` significant digits times 10^scale lies in
+    // [10^(digits - 1 + scale), 10^(digits + scale)): past the largest f64
+    // (1.8e308) it is infinite, below half the smallest (2.5e-324) it is 0.
+    // Exact, and a flood of `1e999` costs no call to the general conversion.
+    let magnitude = i64::from(scale) + i64::from(digits);
+    let value = if mantissa == 0 || magnitude <= -324 {
         0.0
+    } else if magnitude > 309 {
+        f64::INFINITY
     } else if scale >= 0 {
         mantissa as f64 * *POW10.get(usize::try_from(scale).ok()?)?
     } else {
@@ -145,6 +154,8 @@ mod tests {
                 };
                 for exp in [
                     "", "e0", "e5", "e-5", "E+22", "e-22", "e23", "e-23", "e308", "e-400", "e12",
+                    "e294", "e295", "e-309", "e-310", "e-323", "e-324", "e-330", "e-338", "e-339",
+                    "e-340", "e999", "e-999",
                 ] {
                     for sign in ["", "-"] {
                         let literal = format!("{sign}{base}{exp}");
@@ -161,7 +172,12 @@ mod tests {
         assert_eq!(fast(b"0.5"), Some(0.5));
         assert_eq!(fast(b"1.7e12"), Some(1.7e12));
         assert_eq!(fast(b"0.1"), Some(0.1));
-        assert_eq!(fast(b"1e400"), None);
+        assert_eq!(fast(b"1e400"), Some(f64::INFINITY));
+        assert_eq!(fast(b"-1e999"), Some(f64::NEG_INFINITY));
+        assert_eq!(fast(b"1e-400"), Some(0.0));
+        assert_eq!(fast(b"1e99999999999999"), Some(f64::INFINITY));
+        assert_eq!(fast(b"1e-99999999999999"), Some(0.0));
+        assert_eq!(fast(b"1e308"), None);
         assert_eq!(fast(b"12345678901234567"), None);
     }
 }
