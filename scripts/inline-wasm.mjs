@@ -9,6 +9,7 @@
 // Usage (scripts/build.sh): node scripts/inline-wasm.mjs <module.wasm> <dist>
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const [wasmPath, dist] = process.argv.slice(2);
 if (!wasmPath || !dist) {
@@ -24,19 +25,33 @@ const bytes = readFileSync(wasmPath);
 // so anyway), printable ASCII too, the rest as \xNN; `<` is escaped so no
 // `</script` appears should a tool inline the file into a page.
 //
-// Each byte is stored XOR a key, chosen so that the string holds no backslash
+// Each byte is stored XOR a key. The key keeps the string free of a backslash
 // followed by `u`: the SWC of Next.js 15 takes such text in a string's value
 // (the module's messages quote `\uD800`) for its own mark of a lone surrogate
-// and prints it as the escape, whatever the source said.
-const key = [...Array(256).keys()].find((k) => !bytes.some((byte, i) => (byte ^ k) === 0x5c && (bytes[i + 1] ^ k) === 0x75));
-let literal = '';
-for (const byte of bytes) {
-  const c = byte ^ key;
-  if (c === 0x5c) literal += '\\\\';
-  else if ((c >= 0x20 && c < 0x7f && c !== 0x27 && c !== 0x3c) || c >= 0xa0) literal += String.fromCharCode(c);
-  else literal += `\\x${c.toString(16).padStart(2, '0')}`;
+// and prints it as the escape, whatever the source said. Of the keys that do,
+// the one whose file gzips smallest is taken: measured, 3 to 4 % smaller
+// minified than XOR 1, as the commonest bytes (zeros) become one printable
+// character each instead of an escape.
+function literalOf(key) {
+  let literal = '';
+  for (const byte of bytes) {
+    const c = byte ^ key;
+    if (c === 0x5c) literal += '\\\\';
+    else if ((c >= 0x20 && c < 0x7f && c !== 0x27 && c !== 0x3c) || c >= 0xa0) literal += String.fromCharCode(c);
+    else literal += `\\x${c.toString(16).padStart(2, '0')}`;
+  }
+  return `'${literal}'`;
 }
-literal = `'${literal}'`;
+const safe = (key) => !bytes.some((byte, i) => (byte ^ key) === 0x5c && (bytes[i + 1] ^ key) === 0x75);
+let key;
+let literal;
+let best = Infinity;
+for (let k = 0; k < 256; k++) {
+  if (!safe(k)) continue;
+  const candidate = literalOf(k);
+  const size = gzipSync(candidate, { level: 9 }).length;
+  if (size < best) [key, literal, best] = [k, candidate, size];
+}
 const back = new Function(`return ${literal}`)();
 if (back.length !== bytes.length || bytes.some((byte, i) => (back.charCodeAt(i) ^ key) !== byte)) {
   throw new Error('inline-wasm: the literal does not read back as the module');
