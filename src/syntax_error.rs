@@ -81,9 +81,9 @@ pub(crate) fn unexpected(bytes: &[u8], pos: usize, context: Context) -> SourceEr
     }
     if first == b'\'' {
         let what = if context.wanted == Wanted::Key {
-            "it has ' where a key in double quotes was expected: use double quotes (\"), not single quotes, around keys and strings"
+            "it has ' where a key in double quotes was expected: use double quotes, not single quotes, around keys and strings"
         } else {
-            "it has ' where a value was expected: use double quotes (\"), not single quotes, around strings"
+            "it has ' where a value was expected: use double quotes, not single quotes, around strings"
         };
         return at(bytes, pos, 1, what);
     }
@@ -111,19 +111,16 @@ pub(crate) fn unexpected(bytes: &[u8], pos: usize, context: Context) -> SourceEr
         );
     }
     if context.wanted == Wanted::CommaOrEnd && matches!(first, b'"' | b'{' | b'[') {
-        let between = if context.inside == Some(true) {
-            "members"
+        let (next, between) = if context.inside == Some(true) {
+            ("another key", "members")
         } else {
-            "items"
+            ("another item", "items")
         };
         return at(
             bytes,
             pos,
             1,
-            &format!(
-                "it has {} where {wanted} was expected: a comma is missing between two {between}",
-                describe(rest)
-            ),
+            &format!("it has {next} where {wanted} was expected: a comma is missing between two {between}"),
         );
     }
     if context.wanted == Wanted::End {
@@ -233,7 +230,10 @@ pub(crate) fn at(bytes: &[u8], pos: usize, length: usize, what: &str) -> SourceE
     let (line, column) = place.first().map_or((1, 1), |l| (l.line, l.column));
     SourceError {
         span,
-        message: format!("The body is not valid JSON at line {line}, column {column}: {what}."),
+        message: format!(
+            "The body is not valid JSON at line {line}, column {column}: {what}{}",
+            if what.ends_with('?') { "" } else { "." }
+        ),
     }
 }
 

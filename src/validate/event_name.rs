@@ -67,8 +67,8 @@ impl Run<'_> {
                 self.report_with(IssueCode::EventNotAllowedForServiceType, |run| {
                     let name = run.src.text();
                     let message = format!(
-                        "{name} is a {} event, but this service order is {}: send {} events or other events.",
-                        kind.as_str(),
+                        "\"{name}\" is {} event, but this service order is {}: send {} events or other events.",
+                        super::article(kind.as_str()),
                         service_type.as_str(),
                         if own == rules::ServiceType::RepairDepot { "onsite" } else { "depot" },
                     );

@@ -140,19 +140,34 @@ impl Run<'_> {
         let (code, message) = match token {
             Token::Null => (
                 IssueCode::InvalidType,
-                format!("{label} is null: omit the field instead of sending null, or send a {expected}."),
+                format!(
+                    "{label} is null: omit the field instead of sending null, or send {}.",
+                    super::article(expected)
+                ),
             ),
             Token::Foreign => (
                 IssueCode::NotJson,
-                format!("{label} is {received}, which is not JSON data; send a {expected}{}.", hint(&received)),
+                format!(
+                    "{label} is {received}, which is not JSON data; send {}{}.",
+                    super::article(expected),
+                    hint(&received)
+                ),
             ),
             Token::Number(n) if !n.is_finite() => (
                 IssueCode::NotJson,
-                format!("{label} is {}, which JSON cannot represent; send a {expected}.", self.number(n)),
+                format!(
+                    "{label} is {}, which JSON cannot represent; send {}.",
+                    self.number(n),
+                    super::article(expected)
+                ),
             ),
             _ => (
                 IssueCode::InvalidType,
-                format!("{label} must be a {expected}, not {}.", super::article(&received)),
+                format!(
+                    "{label} must be {}, not {}.",
+                    super::article(expected),
+                    super::article(&received)
+                ),
             ),
         };
         self.here(code, message)
@@ -252,7 +267,7 @@ fn expected(ty: FieldType) -> String {
 
 /// A hint for a JS value sent where JSON was expected.
 fn hint(received: &str) -> &'static str {
-    if received.starts_with("Date") {
+    if received.starts_with("a Date") {
         " (date.getTime() gives milliseconds, and buildEvent converts Dates)"
     } else {
         ""

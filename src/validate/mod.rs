@@ -358,18 +358,49 @@ impl Run<'_> {
     }
 }
 
-/// `an object`, `a string`, `null`: a description with its article.
-fn article(received: &str) -> String {
-    match received.chars().next() {
-        _ if received == "null"
-            || received == "undefined"
-            || received.starts_with("number")
-            || received.starts_with("a ")
-            || received.starts_with("an ") =>
-        {
-            received.to_owned()
+/// A description as a sentence says it, with its article: `an object`,
+/// `a string`, `an onsite`, `the number 5`, `the string "x"`, `null`.
+fn article(what: &str) -> String {
+    let has_one = ["a ", "an ", "the "].iter().any(|a| what.starts_with(a));
+    if has_one || what == "null" || what.starts_with("undefined") {
+        what.to_owned()
+    } else if what.starts_with("number ") || what.starts_with("string \"") {
+        format!("the {what}")
+    } else if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {what}")
+    } else {
+        format!("a {what}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::article;
+
+    #[test]
+    fn articles_as_a_sentence_says_them() {
+        for (what, said) in [
+            ("object", "an object"),
+            ("array", "an array"),
+            ("onsite", "an onsite"),
+            ("depot", "a depot"),
+            ("string", "a string"),
+            ("boolean", "a boolean"),
+            (
+                "timestamp (integer milliseconds since 1970)",
+                "a timestamp (integer milliseconds since 1970)",
+            ),
+            ("number 5", "the number 5"),
+            ("string \"x\"", "the string \"x\""),
+            ("null", "null"),
+            ("undefined (an empty slot)", "undefined (an empty slot)"),
+            ("a function", "a function"),
+            (
+                "an object whose keys cannot be read",
+                "an object whose keys cannot be read",
+            ),
+        ] {
+            assert_eq!(article(what), said);
         }
-        Some('a' | 'e' | 'i' | 'o' | 'u') => format!("an {received}"),
-        _ => format!("a {received}"),
     }
 }
