@@ -10,7 +10,8 @@ import { validateEvent, validateEventJson } from 'servicer-events';
 const dir = new URL('../vectors/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 const pairs = (issues) => issues.map(({ code, path }) => ({ code, path }));
-const decoder = new TextDecoder();
+// A byte order mark is text to select like any other, not a marker to drop.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Issues about no place in the text: the order, a missing name, a body too large to read. */
 const placeless = (issue) =>
