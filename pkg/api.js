@@ -2,13 +2,11 @@
 // checks (a bad order, options or body type is a TypeError), the fast path for
 // objects, and results as plain objects. Every rule lives in the module; what
 // this file needs of the rule table (service types, limit names) it reads from
-// the module's catalogue.
+// the module's catalogue, and how results cross from the module it reads
+// from the wire definition (src/wire.rs), both in the package data.
 //
 // This file is ES module source; scripts/build.sh writes a CommonJS copy for
 // Node's `require` (pkg/dist/node/api.js).
-
-const KINDS = [null, 'depot', 'onsite', 'other'];
-const HAS_ISSUES = 4;
 
 /** Thrown by `buildEvent` when the event it built is invalid. */
 class EventValidationError extends Error {
@@ -125,28 +123,38 @@ function plainData(root, limits) {
   return true;
 }
 
-const FIELDS = ['code', 'path', 'message', 'expected', 'received', 'suggestion'];
-const ESCAPED = { a: '\x1a', b: '\x1d', c: '\x1e', d: '\x1f' };
-
 /**
- * The errors and warnings of a check, from the layout of src/wasm/issues.rs:
- * groups split by \x1d, issues by \x1e, fields by \x1f (absent ones empty),
- * a separator inside a field escaped by \x1a and a letter.
+ * The decoder of a check's issues, for the layout `wire` defines
+ * (src/wire.rs): groups, issues and fields split by their separators
+ * (absent fields empty), a separator inside a field escaped by the escape
+ * character and a letter, a location's numbers joined.
  */
-function decodeIssues(text) {
-  const escaped = text.includes('\x1a');
-  return text.split('\x1d').map((group) => {
-    if (group === '') return [];
-    return group.split('\x1e').map((record) => {
-      const values = record.split('\x1f');
-      const issue = {};
-      for (let i = 0; i < FIELDS.length; i++) {
-        const value = escaped ? values[i].replace(/\x1a([abcd])/g, (_, c) => ESCAPED[c]) : values[i];
-        if (i < 3 || value !== '') issue[FIELDS[i]] = value;
-      }
-      return issue;
+function issueDecoder(wire) {
+  const escapedLetter = new RegExp(`${wire.escape}(.)`, 'g');
+  const unescape = (value) => value.replace(escapedLetter, (_, letter) => wire.escapes[letter]);
+  const locationAt = wire.fields.indexOf('location');
+  function location(value) {
+    const numbers = value.split(wire.numbers);
+    const out = {};
+    for (let i = 0; i < wire.location.length; i++) out[wire.location[i]] = Number(numbers[i]);
+    return out;
+  }
+  return function decodeIssues(text) {
+    const escaped = text.includes(wire.escape);
+    return text.split(wire.group).map((group) => {
+      if (group === '') return [];
+      return group.split(wire.record).map((record) => {
+        const values = record.split(wire.unit);
+        const issue = {};
+        for (let i = 0; i < wire.fields.length; i++) {
+          const value = escaped ? unescape(values[i]) : values[i];
+          if (i >= wire.required && value === '') continue;
+          issue[wire.fields[i]] = i === locationAt ? location(value) : value;
+        }
+        return issue;
+      });
     });
-  });
+  };
 }
 
 /**
@@ -309,12 +317,15 @@ const SPARE_MEMORY = 4 << 20;
  * Builds the public API over instances of the module.
  * @param {() => object} instantiate a fresh instance's raw exports, and
  *   `exports`, the instance's own (dist/glue.js, from the compiled module)
- * @param {{ catalog: string, schemas: Record<string, string> }} data the
+ * @param {{ catalog: string, schemas: Record<string, string>, wire: object }} data the
  *   catalogue and the JSON Schema texts by service type (`all` for either),
- *   generated from the rule table by examples/package_data.rs
+ *   generated from the rule table by examples/package_data.rs, and the wire
+ *   layout of results (src/wire.rs)
  */
 export function createApi(instantiate, data) {
-  const { catalog: catalogText, schemas } = data;
+  const { catalog: catalogText, schemas, wire } = data;
+  const decodeIssues = issueDecoder(wire);
+  const { value: VALUE_TEXT, bytes: BYTES_BODY, string: STRING_BODY } = wire.textModes;
   const catalog = JSON.parse(catalogText);
   const serviceTypes = catalog.serviceTypes;
   const defaults = catalog.limits;
@@ -423,8 +434,8 @@ export function createApi(instantiate, data) {
 
   /** The result of a check whose code `instance` returned. */
   function result(instance, code) {
-    const kind = KINDS[code & 3];
-    if ((code & HAS_ISSUES) === 0) return { valid: true, kind, errors: [], warnings: [] };
+    const kind = wire.kinds[code & wire.kindMask];
+    if ((code & wire.hasIssues) === 0) return { valid: true, kind, errors: [], warnings: [] };
     const [errors, warnings] = decodeIssues(instance.takeIssues());
     return { valid: errors.length === 0, kind, errors, warnings };
   }
@@ -447,7 +458,7 @@ export function createApi(instantiate, data) {
       return guarded((m) => result(m, m.checkValue(event, readers, bits, o.strict, o.values)), o.limits);
     }
     const bytes = utf8(text);
-    return guarded((m) => result(m, m.checkBytes(bytes, false, bits, o.strict, o.values)), o.limits);
+    return guarded((m) => result(m, m.checkBytes(bytes, VALUE_TEXT, bits, o.strict, o.values)), o.limits);
   }
 
   function validateEventJson(body, order, options) {
@@ -460,7 +471,8 @@ export function createApi(instantiate, data) {
     if (length > max) {
       return guarded((m) => result(m, m.checkOversized(length, bits, o.strict, o.values)), o.limits);
     }
-    return guarded((m) => result(m, m.checkBytes(bytes, true, bits, o.strict, o.values)), o.limits);
+    const mode = typeof body === 'string' ? STRING_BODY : BYTES_BODY;
+    return guarded((m) => result(m, m.checkBytes(bytes, mode, bits, o.strict, o.values)), o.limits);
   }
 
   function buildEvent(name, fields, order, options) {

@@ -725,6 +725,28 @@ export interface Issue {
   received?: string;
   /** A likely fix, e.g. `"receivedBy"`, `"repair_completed"`. */
   suggestion?: string;
+  /**
+   * Where the key or value is in the body, for issues of `validateEventJson`; absent
+   * for `validateEvent`, and for issues about no place in the text (the order, a
+   * missing event name, a body over `maxBodyBytes`, `too_many_issues`).
+   */
+  location?: Location;
+}
+
+/**
+ * A place in a JSON body: `body.slice(offset, offset + length)` (a string body) or
+ * `bytes.subarray(offset, offset + length)` (a `Uint8Array` or `ArrayBuffer` body) is
+ * the key or value an issue is about.
+ */
+export interface Location {
+  /** 1-based line; lines end at `\n`. */
+  line: number;
+  /** 1-based column, in characters (Unicode code points). */
+  column: number;
+  /** 0-based offset: UTF-16 code units for a string body, bytes for a byte body. */
+  offset: number;
+  /** Length, in the same units as `offset`. */
+  length: number;
 }
 
 /** The outcome of a validation: data, never an exception. */

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::location::{Location, Span};
+
 /// The stable code of an issue; `snake_case` on the wire. Tests and programs
 /// match on codes, never on messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, thiserror::Error)]
@@ -148,6 +150,14 @@ pub struct Issue {
     /// A likely fix, e.g. `receivedBy` or `repair_completed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
+    /// Where the key or value is in the JSON text; only for issues found in
+    /// text (`validate_json`), and not for the event as a whole or the order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    /// The bytes of the source the issue is about, while the walk runs;
+    /// turned into `location` once, when the walk ends.
+    #[serde(skip)]
+    pub(crate) span: Option<Span>,
 }
 
 impl Issue {
@@ -160,6 +170,8 @@ impl Issue {
             expected: None,
             received: None,
             suggestion: None,
+            location: None,
+            span: None,
         }
     }
 

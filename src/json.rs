@@ -5,6 +5,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::location::{Offsets, Span};
+use crate::syntax_error::{self, Context, Wanted};
 use crate::token::{Source, SourceError, Token};
 
 /// Objects with more keys than this switch from a linear scan to an ordered
@@ -77,41 +79,63 @@ pub struct JsonSource<'a> {
     escaped: bool,
     /// Byte range of the last number literal.
     number: (usize, usize),
+    /// Bytes of the last token.
+    last: Span,
+    /// The last thing read was a `,`: for the trailing-comma hint.
+    after_comma: bool,
+    /// The units of locations; `None` keeps spans off (text serialised from
+    /// a value, whose issues have no place in any text the caller holds).
+    offsets: Option<Offsets>,
+    /// Why the body cannot be read at all, given at the first token.
+    unreadable: Option<SourceError>,
 }
 
 impl<'a> JsonSource<'a> {
-    /// A source over `bytes`, which must be UTF-8 JSON text.
-    pub fn new(bytes: &'a [u8]) -> Result<JsonSource<'a>, SourceError> {
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            let offset = e.valid_up_to();
-            error_at(bytes, offset, "is not valid UTF-8; JSON text must be UTF-8")
-        })?;
-        JsonSource::from_text(text)
-    }
-
-    /// A source over JSON text that is already a `str`.
-    pub fn from_text(text: &'a str) -> Result<JsonSource<'a>, SourceError> {
-        let bytes = text.as_bytes();
-        if text.starts_with('\u{feff}') {
-            return Err(error_at(
-                bytes,
-                0,
-                "starts with a byte order mark (U+FEFF), which JSON text must not have",
-            ));
-        }
-        if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
-            return Err(SourceError {
-                offset: 0,
-                message: "The body is empty: it must be a JSON object.".into(),
-            });
-        }
+    /// A source over `bytes`, which should be UTF-8 JSON text (if it is not,
+    /// the first token is the error). Spans count in `offsets`, or are off.
+    pub fn new(bytes: &'a [u8], offsets: Option<Offsets>) -> JsonSource<'a> {
+        let (text, unreadable) = match std::str::from_utf8(bytes) {
+            Ok(text) => (text, None),
+            Err(e) => {
+                let valid = e.valid_up_to();
+                let text =
+                    std::str::from_utf8(bytes.get(..valid).unwrap_or_default()).unwrap_or_default();
+                let error = syntax_error::at(
+                    bytes,
+                    valid,
+                    e.error_len().unwrap_or(1),
+                    "it has a byte that is not UTF-8, and JSON text must be UTF-8",
+                );
+                (text, Some(error))
+            }
+        };
+        let unreadable = unreadable.or_else(|| {
+            if text.starts_with('\u{feff}') {
+                Some(syntax_error::at(
+                    bytes,
+                    0,
+                    3,
+                    "it starts with a byte order mark (U+FEFF): remove it, JSON text must not begin with one",
+                ))
+            } else if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
+                Some(SourceError {
+                    span: Span {
+                        offset: 0,
+                        length: bytes.len(),
+                    },
+                    message: "The body is empty: it must be a JSON object.".into(),
+                })
+            } else {
+                None
+            }
+        });
         let Buffers {
             stack,
             keys,
             unescaped,
             scratch,
         } = SPARE.with(std::cell::Cell::take).unwrap_or_default();
-        Ok(JsonSource {
+        JsonSource {
             text,
             bytes,
             pos: 0,
@@ -123,7 +147,11 @@ impl<'a> JsonSource<'a> {
             raw: (0, 0),
             escaped: false,
             number: (0, 0),
-        })
+            last: Span::default(),
+            after_comma: false,
+            offsets,
+            unreadable,
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -136,22 +164,19 @@ impl<'a> JsonSource<'a> {
         }
     }
 
+    /// The error `what` at the current position, one byte long.
     fn fail<T>(&self, what: &str) -> Result<T, SourceError> {
-        Err(error_at(self.bytes, self.pos, what))
+        Err(syntax_error::at(self.bytes, self.pos, 1, what))
     }
 
-    fn unexpected<T>(&self, wanted: &str) -> Result<T, SourceError> {
-        match self
-            .text
-            .get(self.pos..)
-            .and_then(|rest| rest.chars().next())
-        {
-            None => self.fail(&format!("ends too early: expected {wanted}")),
-            Some(c) => self.fail(&format!(
-                "has {} where {wanted} was expected",
-                describe_char(c)
-            )),
-        }
+    /// The error for what is at the current position, where `wanted` was expected.
+    fn unexpected<T>(&self, wanted: Wanted) -> Result<T, SourceError> {
+        let context = Context {
+            wanted,
+            inside: self.stack.last().map(|f| f.object),
+            after_comma: self.after_comma,
+        };
+        Err(syntax_error::unexpected(self.bytes, self.pos, context))
     }
 
     fn value(&mut self) -> Result<Token, SourceError> {
@@ -185,7 +210,7 @@ impl<'a> JsonSource<'a> {
             Some(b'f') => self.literal("false", Token::Bool(false))?,
             Some(b'n') => self.literal("null", Token::Null)?,
             Some(b'-' | b'0'..=b'9') => Token::Number(self.number()?),
-            _ => return self.unexpected("a value"),
+            _ => return self.unexpected(Wanted::Value),
         };
         self.expect = Expect::AfterValue;
         Ok(token)
@@ -196,7 +221,7 @@ impl<'a> JsonSource<'a> {
             self.pos += word.len();
             Ok(token)
         } else {
-            self.unexpected("a value")
+            self.unexpected(Wanted::Value)
         }
     }
 
@@ -219,7 +244,12 @@ impl<'a> JsonSource<'a> {
             Some(b'1'..=b'9') => {
                 self.digits();
             }
-            _ => return self.fail("has a number with no digits"),
+            Some(b'I') => {
+                // `-Infinity`: said as such.
+                self.pos = start;
+                return self.unexpected(Wanted::Value);
+            }
+            _ => return self.fail("it has a number with no digits"),
         }
         let int_end = self.pos;
         let plain_integer = !matches!(self.peek(), Some(b'.' | b'e' | b'E' | b'0'..=b'9'));
@@ -236,7 +266,7 @@ impl<'a> JsonSource<'a> {
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if self.digits() == 0 {
-                return self.fail("has a number with no digits after the decimal point");
+                return self.fail("it has a number with no digits after the decimal point");
             }
         }
         if let Some(b'e' | b'E') = self.peek() {
@@ -245,11 +275,11 @@ impl<'a> JsonSource<'a> {
                 self.pos += 1;
             }
             if self.digits() == 0 {
-                return self.fail("has a number with no digits in its exponent");
+                return self.fail("it has a number with no digits in its exponent");
             }
         }
         if let Some(b'0'..=b'9') = self.peek() {
-            return self.fail("has a number with a leading zero");
+            return self.fail("it has a number with a leading zero, which JSON does not allow");
         }
         self.number = (start, self.pos);
         let literal = self.text.get(start..self.pos).unwrap_or_default();
@@ -260,7 +290,7 @@ impl<'a> JsonSource<'a> {
         // number cost more than the rest of a number-heavy body.
         match crate::decimal::parse(literal) {
             Some(n) => Ok(n),
-            None => self.fail("has a number that cannot be read"),
+            None => self.fail("it has a number that cannot be read"),
         }
     }
 
@@ -273,7 +303,12 @@ impl<'a> JsonSource<'a> {
         self.escaped = false;
         loop {
             let Some(b) = self.peek() else {
-                return self.fail("ends inside a string: a closing quote is missing");
+                return Err(syntax_error::at(
+                    self.bytes,
+                    self.pos,
+                    0,
+                    "the body ends inside a string: is it cut short, or is a closing quote missing?",
+                ));
             };
             match b {
                 b'"' => break,
@@ -287,9 +322,14 @@ impl<'a> JsonSource<'a> {
                     self.escape()?;
                     chars += 1;
                 }
+                b'\n' => {
+                    return self.fail(
+                        "it has a line break inside a string: write it as \\n, or close the string with a double quote",
+                    )
+                }
                 0..=0x1f => {
                     return self.fail(
-                        "has a control character inside a string; escape it (\\n, \\t, \\u0000)",
+                        "it has a control character inside a string: escape it (\\t, \\u0000)",
                     )
                 }
                 _ => {
@@ -327,16 +367,16 @@ impl<'a> JsonSource<'a> {
                 let high = self.hex4()?;
                 let code = if (0xd800..0xdc00).contains(&high) {
                     if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
-                        return self.fail("has a lone surrogate escape (\\uD800–\\uDBFF without its pair), which is not a Unicode character");
+                        return self.fail("it has a lone surrogate escape (\\uD800–\\uDBFF without its pair), which is not a Unicode character");
                     }
                     self.pos += 2;
                     let low = self.hex4()?;
                     if !(0xdc00..0xe000).contains(&low) {
-                        return self.fail("has a lone surrogate escape (\\uD800–\\uDBFF without its pair), which is not a Unicode character");
+                        return self.fail("it has a lone surrogate escape (\\uD800–\\uDBFF without its pair), which is not a Unicode character");
                     }
                     0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00)
                 } else if (0xdc00..0xe000).contains(&high) {
-                    return self.fail("has a lone surrogate escape (\\uDC00–\\uDFFF without its pair), which is not a Unicode character");
+                    return self.fail("it has a lone surrogate escape (\\uDC00–\\uDFFF without its pair), which is not a Unicode character");
                 } else {
                     high
                 };
@@ -344,7 +384,7 @@ impl<'a> JsonSource<'a> {
                 self.scratch.push(c);
                 return Ok(());
             }
-            _ => return self.fail("has an unknown escape sequence in a string"),
+            _ => return self.fail("it has an unknown escape sequence in a string (JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)"),
         };
         self.scratch.push(decoded);
         self.pos += 1;
@@ -356,7 +396,7 @@ impl<'a> JsonSource<'a> {
         for _ in 0..4 {
             let digit = self.peek().and_then(|b| char::from(b).to_digit(16));
             let Some(digit) = digit else {
-                return self.fail("has a \\u escape without four hexadecimal digits");
+                return self.fail("it has a \\u escape without four hexadecimal digits");
             };
             code = code * 16 + digit;
             self.pos += 1;
@@ -366,16 +406,23 @@ impl<'a> JsonSource<'a> {
 
     fn key(&mut self) -> Result<Token, SourceError> {
         if self.peek() != Some(b'"') {
-            return self.unexpected("a key in double quotes");
+            return self.unexpected(Wanted::Key);
         }
+        let start = self.pos;
         let chars = self.string()?;
+        let span = Span {
+            offset: start,
+            length: self.pos - start,
+        };
         let duplicate = self.remember_key();
         self.skip_ws();
+        self.after_comma = false;
         if self.peek() != Some(b':') {
-            return self.unexpected("':' after a key");
+            return self.unexpected(Wanted::Colon);
         }
         self.pos += 1;
         self.expect = Expect::Value;
+        self.last = span;
         Ok(Token::Key { chars, duplicate })
     }
 
@@ -462,8 +509,9 @@ impl Drop for JsonSource<'_> {
     }
 }
 
-impl Source for JsonSource<'_> {
-    fn next_token(&mut self) -> Result<Token, SourceError> {
+impl JsonSource<'_> {
+    /// The next token, its span not yet recorded (keys record their own).
+    fn token(&mut self) -> Result<Token, SourceError> {
         self.skip_ws();
         match self.expect {
             Expect::Value => self.value(),
@@ -479,17 +527,19 @@ impl Source for JsonSource<'_> {
             Expect::FirstItem => self.value(),
             Expect::AfterValue => {
                 let Some(object) = self.stack.last().map(|f| f.object) else {
-                    return self.unexpected("the end of the body");
+                    return self.unexpected(Wanted::End);
                 };
                 match (self.peek(), object) {
                     (Some(b','), true) => {
                         self.pos += 1;
                         self.skip_ws();
+                        self.after_comma = true;
                         self.key()
                     }
                     (Some(b','), false) => {
                         self.pos += 1;
                         self.skip_ws();
+                        self.after_comma = true;
                         self.value()
                     }
                     (Some(b'}'), true) => {
@@ -500,11 +550,42 @@ impl Source for JsonSource<'_> {
                         self.pos += 1;
                         Ok(self.close(false))
                     }
-                    (_, true) => self.unexpected("',' or '}'"),
-                    (_, false) => self.unexpected("',' or ']'"),
+                    _ => self.unexpected(Wanted::CommaOrEnd),
                 }
             }
         }
+    }
+}
+
+impl Source for JsonSource<'_> {
+    fn next_token(&mut self) -> Result<Token, SourceError> {
+        if let Some(error) = self.unreadable.take() {
+            return Err(error);
+        }
+        let token = self.token()?;
+        self.after_comma = false;
+        if !matches!(token, Token::Key { .. }) {
+            // The token ends where reading stopped; it starts at its first
+            // byte, after any whitespace and comma.
+            let start = match token {
+                Token::String { .. } => self.raw.0 - 1,
+                Token::Number(_) => self.number.0,
+                _ => self.pos - token_width(token),
+            };
+            self.last = Span {
+                offset: start,
+                length: self.pos - start,
+            };
+        }
+        Ok(token)
+    }
+
+    fn span(&self) -> Option<Span> {
+        self.offsets.map(|_| self.last)
+    }
+
+    fn located_text(&self) -> Option<(&[u8], Offsets)> {
+        self.offsets.map(|offsets| (self.bytes, offsets))
     }
 
     fn text(&self) -> &str {
@@ -521,7 +602,7 @@ impl Source for JsonSource<'_> {
     fn finish(&mut self) -> Result<(), SourceError> {
         self.skip_ws();
         if self.pos < self.bytes.len() {
-            return self.fail("goes on after the JSON value ends: only one value is allowed");
+            return self.unexpected(Wanted::End);
         }
         Ok(())
     }
@@ -585,30 +666,12 @@ fn key_text<'t>(text: &'t str, unescaped: &'t str, key: KeyRef) -> &'t str {
     from.get(key.start..key.end).unwrap_or_default()
 }
 
-fn describe_char(c: char) -> String {
-    if c.is_control() || c.is_whitespace() {
-        format!("the character U+{:04X}", u32::from(c))
-    } else {
-        format!("'{c}'")
-    }
-}
-
-fn error_at(bytes: &[u8], offset: usize, what: &str) -> SourceError {
-    let before = bytes.get(..offset).unwrap_or(bytes);
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = before
-        .get(line_start..)
-        .map_or(0, |l| l.iter().filter(|&&b| b & 0xc0 != 0x80).count())
-        + 1;
-    SourceError {
-        offset,
-        message: format!(
-            "The body is not valid JSON: it {what} (line {line}, column {column}, byte {offset})."
-        ),
+/// Bytes of a token that is its own text: a bracket, or a literal.
+fn token_width(token: Token) -> usize {
+    match token {
+        Token::Bool(true) | Token::Null => 4,
+        Token::Bool(false) => 5,
+        _ => 1,
     }
 }
 
@@ -617,7 +680,7 @@ mod tests {
     use super::*;
 
     fn tokens(text: &str) -> Result<Vec<(Token, String)>, SourceError> {
-        let mut src = JsonSource::new(text.as_bytes())?;
+        let mut src = JsonSource::new(text.as_bytes(), Some(Offsets::Bytes));
         let mut out = Vec::new();
         let mut depth = 0usize;
         loop {
@@ -770,7 +833,9 @@ mod tests {
         for text in bad {
             assert!(tokens(text).is_err(), "{text:?} was accepted");
         }
-        assert!(JsonSource::new(b"{\"a\":\"\xff\"}").is_err());
+        assert!(JsonSource::new(b"{\"a\":\"\xff\"}", None)
+            .next_token()
+            .is_err());
     }
 
     #[test]
@@ -790,6 +855,11 @@ mod tests {
     fn errors_say_where() {
         let err = tokens("{\n  \"a\": tru\n}").unwrap_err();
         assert!(err.message.contains("line 2, column 8"), "{}", err.message);
+        assert!(
+            err.message.contains("did you mean true?"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod decimal;
 pub mod iso8601;
 pub mod issue;
 pub mod json;
+pub mod location;
 mod near_miss;
 pub mod options;
 mod pointer;
@@ -25,10 +26,12 @@ pub mod result;
 pub mod rules;
 pub mod schema;
 mod sink;
+mod syntax_error;
 pub mod token;
 pub mod typescript;
 mod validate;
 pub mod value_source;
+pub mod wire;
 
 /// The JavaScript API (wasm32 only): what the npm package exports.
 #[cfg(target_arch = "wasm32")]
@@ -36,6 +39,7 @@ pub mod wasm;
 
 pub use catalog::{catalog, Catalog};
 pub use issue::{Issue, IssueCode};
+pub use location::{Location, Offsets};
 pub use options::{Limits, Options, ServiceOrder};
 pub use result::ValidationResult;
 pub use rules::{EventKind, FieldType, ServiceType};
@@ -43,41 +47,43 @@ pub use validate::validate_source;
 
 /// Validates a JSON text body: the rules are applied while it is parsed, and
 /// a body over `limits.max_body_bytes` is rejected without being parsed.
+/// Issues carry their `location`, with offsets in bytes.
 pub fn validate_json(
     body: &[u8],
+    order: Option<&ServiceOrder>,
+    options: &Options,
+) -> ValidationResult {
+    validate_json_located(body, Offsets::Bytes, order, options)
+}
+
+/// As `validate_json`, with location offsets counted in `offsets`: UTF-16
+/// code units when the body was a JS string, as JS indexes it.
+pub fn validate_json_located(
+    body: &[u8],
+    offsets: Offsets,
     order: Option<&ServiceOrder>,
     options: &Options,
 ) -> ValidationResult {
     if body.len() > options.limits.max_body_bytes {
         return oversized_body(body.len(), order, options);
     }
-    validate_source_result(json::JsonSource::new(body), order, options)
+    validate_source(
+        &mut json::JsonSource::new(body, Some(offsets)),
+        order,
+        options,
+    )
 }
 
 /// Validates JSON text with no size limit on the text as a whole (for values
 /// serialised by the caller, such as `JSON.stringify` of a JS event; the
-/// other limits still apply).
+/// other limits still apply). Issues have no `location`: the text is not
+/// the caller's.
 pub fn validate_json_unbounded(
     body: &[u8],
     order: Option<&ServiceOrder>,
     options: &Options,
 ) -> ValidationResult {
-    validate_source_result(json::JsonSource::new(body), order, options)
-}
-
-fn validate_source_result(
-    source: Result<json::JsonSource<'_>, token::SourceError>,
-    order: Option<&ServiceOrder>,
-    options: &Options,
-) -> ValidationResult {
-    match source {
-        Ok(mut source) => validate_source(&mut source, order, options),
-        Err(e) => validate::unreadable(
-            order,
-            options,
-            Issue::new(IssueCode::InvalidJson, "", e.message),
-        ),
-    }
+    validate_source(&mut json::JsonSource::new(body, None), order, options)
 }
 
 /// Validates an already parsed value (which cannot hold duplicate keys).

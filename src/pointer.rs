@@ -52,6 +52,18 @@ impl Pointer {
         }
     }
 
+    /// How many segments deep the pointer is.
+    pub fn depth(&self) -> usize {
+        self.segments.len()
+    }
+
+    /// Leaves segments until `depth` are left.
+    pub fn truncate(&mut self, depth: usize) {
+        while self.segments.len() > depth {
+            self.pop();
+        }
+    }
+
     /// Empties the pointer for reuse; `false` when it grew too large to keep.
     pub fn clear_if_small(&mut self) -> bool {
         self.buf.clear();

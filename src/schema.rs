@@ -5,6 +5,8 @@
 
 use serde_json::{json, Map, Value};
 
+use crate::options::Limits;
+
 use crate::rules::{
     EventKind, FieldSpec, FieldType, ListedOn, ServiceType, EVENTS, EVENT_FIELD, FIELDS,
 };
@@ -54,9 +56,17 @@ pub fn event_json_schema(service_type: Option<ServiceType>) -> Value {
         "type": "object",
         "required": [EVENT_FIELD],
         "properties": properties,
-        "propertyNames": { "not": { "const": "__proto__" } },
+        "propertyNames": key_schema(),
         "additionalProperties": { "$ref": "#/$defs/jsonValue" },
         "$defs": { "jsonValue": json_value_schema() },
+    })
+}
+
+/// A key: within `maxStringLength`, and never `__proto__`.
+fn key_schema() -> Value {
+    json!({
+        "maxLength": Limits::default().max_string_length,
+        "not": { "const": "__proto__" },
     })
 }
 
@@ -65,9 +75,10 @@ pub fn event_json_schema(service_type: Option<ServiceType>) -> Value {
 fn not_expressible() -> String {
     "Generated from the servicer-events rule table; the validator is the reference. \
      This schema holds its error rules with the default options, except what JSON Schema \
-     cannot express: (1) the size limits maxBodyBytes, maxEventNameLength, maxStringLength, \
-     maxArrayItems, maxDepth and maxKeys (each overridable per call; maxKeys counts the keys \
-     of all objects together); (2) rules of the JSON text itself, which a schema never \
+     cannot express: (1) the size limits maxBodyBytes, maxDepth and maxKeys (maxKeys counts \
+     the keys of all objects together), and any limit a call overrides: maxEventNameLength, \
+     maxStringLength (strings and keys) and maxArrayItems are stated here at their defaults \
+     (maxLength, maxItems); (2) rules of the JSON text itself, which a schema never \
      sees: a key that appears twice in one object (the parsed value has kept one copy) and \
      a lone surrogate escape such as \\uD800 (validateEventJson rejects both as invalid \
      JSON text): check them with your JSON parser; (3) values JSON cannot carry (NaN, Infinity, functions, BigInt, circular \
@@ -83,6 +94,7 @@ fn event_name_schema(service_type: Option<ServiceType>) -> Value {
     let mut schema = json!({
         "type": "string",
         "minLength": 1,
+        "maxLength": Limits::default().max_event_name_length,
         "description": "The event name, case-sensitive: a listed event, or any other \
                         non-empty name (an other event, allowed for both service types).",
     });
@@ -112,13 +124,22 @@ fn field_schema(field: &FieldSpec) -> Value {
 /// The schema of a value of type `ty`.
 fn type_schema(ty: FieldType) -> Value {
     match ty {
-        FieldType::String => json!({ "type": "string" }),
+        FieldType::String => string_schema(),
         FieldType::Boolean => json!({ "type": "boolean" }),
         FieldType::Timestamp => timestamp_schema(),
-        FieldType::TimestampArray => json!({ "type": "array", "items": timestamp_schema() }),
+        FieldType::TimestampArray => json!({
+            "type": "array",
+            "maxItems": Limits::default().max_array_items,
+            "items": timestamp_schema(),
+        }),
         FieldType::Object => json!({ "type": "object", "$ref": "#/$defs/jsonValue" }),
         FieldType::Enum(values) => json!({ "type": "string", "enum": values }),
     }
+}
+
+/// A string within `maxStringLength` (characters, as JSON Schema counts them).
+fn string_schema() -> Value {
+    json!({ "type": "string", "maxLength": Limits::default().max_string_length })
 }
 
 /// Integer milliseconds since the Unix epoch in the range of a JS `Date`.
@@ -132,15 +153,20 @@ fn timestamp_schema() -> Value {
 /// each keyword sits beside the type it applies to (Ajv's strict mode asks it).
 fn json_value_schema() -> Value {
     json!({
-        "description": "Any JSON value with no __proto__ key at any depth.",
+        "description": "Any JSON value with no __proto__ key at any depth, within the \
+                        length and item limits.",
         "anyOf": [
             {
                 "type": "object",
-                "propertyNames": { "not": { "const": "__proto__" } },
+                "propertyNames": key_schema(),
                 "additionalProperties": { "$ref": "#/$defs/jsonValue" },
             },
-            { "type": "array", "items": { "$ref": "#/$defs/jsonValue" } },
-            { "type": "string" },
+            {
+                "type": "array",
+                "maxItems": Limits::default().max_array_items,
+                "items": { "$ref": "#/$defs/jsonValue" },
+            },
+            string_schema(),
             { "type": "number" },
             { "type": "boolean" },
             { "type": "null" },
@@ -255,16 +281,37 @@ mod tests {
     #[test]
     fn proto_keys_are_rejected_at_every_depth() {
         let schema = event_json_schema(None);
-        let no_proto = json!({ "not": { "const": "__proto__" } });
-        assert_eq!(schema["propertyNames"], no_proto);
+        let no_proto = json!({ "const": "__proto__" });
+        assert_eq!(schema["propertyNames"]["not"], no_proto);
         assert_eq!(
-            schema["$defs"]["jsonValue"]["anyOf"][0]["propertyNames"],
+            schema["$defs"]["jsonValue"]["anyOf"][0]["propertyNames"]["not"],
             no_proto
         );
         assert_eq!(
             schema["properties"]["metadata"]["$ref"],
             "#/$defs/jsonValue"
         );
+    }
+
+    #[test]
+    fn the_limits_a_schema_can_state_are_stated() {
+        let limits = Limits::default();
+        let schema = event_json_schema(None);
+        let p = &schema["properties"];
+        assert_eq!(p["event"]["maxLength"], limits.max_event_name_length);
+        assert_eq!(p["notes"]["maxLength"], limits.max_string_length);
+        assert_eq!(p["availabilityWindows"]["maxItems"], limits.max_array_items);
+        assert_eq!(
+            schema["propertyNames"]["maxLength"],
+            limits.max_string_length
+        );
+        let any = &schema["$defs"]["jsonValue"]["anyOf"];
+        assert_eq!(
+            any[0]["propertyNames"]["maxLength"],
+            limits.max_string_length
+        );
+        assert_eq!(any[1]["maxItems"], limits.max_array_items);
+        assert_eq!(any[2]["maxLength"], limits.max_string_length);
     }
 
     #[test]

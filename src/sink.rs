@@ -19,6 +19,14 @@ pub const SIZE_BUDGET: usize = 64 * 1024;
 /// the fields' separators on the wire.
 const ISSUE_OVERHEAD: usize = 32;
 
+/// Which issue `push` kept: its list and index, to amend it later (the
+/// place of an issue about a container is known when the container ends).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Kept {
+    warning: bool,
+    index: usize,
+}
+
 /// Collects the issues of one result, in document order.
 #[derive(Debug, Default)]
 pub(crate) struct IssueSink {
@@ -78,22 +86,61 @@ impl IssueSink {
 
     /// Keeps `issue`, or counts it when the cap or the size budget (which
     /// grows with `input_bytes`, the size of the input read so far) is passed.
-    pub fn push(&mut self, issue: Issue, input_bytes: usize) {
+    pub fn push(&mut self, issue: Issue, input_bytes: usize) -> Option<Kept> {
         if !self.has_room() {
-            return self.leave_out(issue.code);
+            self.leave_out(issue.code);
+            return None;
         }
         let size = weight(&issue);
         if self.used.saturating_add(size) > SIZE_BUDGET.saturating_add(input_bytes) {
             self.full = true;
-            return self.leave_out(issue.code);
+            self.leave_out(issue.code);
+            return None;
         }
         self.used += size;
-        if self.is_error(issue.code) {
-            self.invalid = true;
-            self.errors.push(issue);
+        let warning = !self.is_error(issue.code);
+        let list = if warning {
+            &mut self.warnings
         } else {
-            self.warnings.push(issue);
-        }
+            self.invalid = true;
+            &mut self.errors
+        };
+        list.push(issue);
+        Some(Kept {
+            warning,
+            index: list.len() - 1,
+        })
+    }
+
+    /// An issue kept earlier.
+    pub fn get_mut(&mut self, kept: Kept) -> Option<&mut Issue> {
+        let list = if kept.warning {
+            &mut self.warnings
+        } else {
+            &mut self.errors
+        };
+        list.get_mut(kept.index)
+    }
+
+    /// Every issue kept so far.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut Issue> {
+        self.errors.iter_mut().chain(self.warnings.iter_mut())
+    }
+
+    /// How many errors are kept so far.
+    pub fn errors(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// Forgets everything but the first `n` errors (the order's, when the
+    /// text turns out not to be JSON and what was found in it means nothing).
+    pub fn keep_first_errors(&mut self, n: usize) {
+        self.errors.truncate(n);
+        self.warnings.clear();
+        self.used = self.errors.iter().map(weight).sum();
+        self.full = false;
+        self.left_out = 0;
+        self.invalid = !self.errors.is_empty();
     }
 
     /// Whether an error was found (so far), kept or left out.
@@ -208,6 +255,22 @@ mod tests {
             sink.push(issue(IssueCode::InvalidType, &long), long.len() * 2);
         }
         assert_eq!(sink.finish().0.len(), 4);
+    }
+
+    #[test]
+    fn keeping_the_first_errors_forgets_the_rest_and_what_was_left_out() {
+        let mut sink = IssueSink::new(2, false);
+        sink.push(issue(IssueCode::OrderClosed, ""), 0);
+        sink.push(issue(IssueCode::PossibleTypo, "/a"), 0);
+        sink.push(issue(IssueCode::InvalidType, "/b"), 0);
+        sink.keep_first_errors(1);
+        assert!(sink.has_room());
+        let kept = sink.push(issue(IssueCode::InvalidJson, ""), 0).unwrap();
+        assert_eq!(sink.get_mut(kept).unwrap().code, IssueCode::InvalidJson);
+        let (errors, warnings) = sink.finish();
+        let codes: Vec<_> = errors.iter().map(|i| i.code).collect();
+        assert_eq!(codes, [IssueCode::OrderClosed, IssueCode::InvalidJson]);
+        assert!(warnings.is_empty());
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The stream the validator reads: JSON text and JS values both become
 //! tokens, so one validator serves both without building a tree first.
 
+use crate::location::{Offsets, Span};
+
 /// One step of a walk over a JSON-like value. Strings carry only their length;
 /// their text is asked of the source (`Source::text`) when a rule needs it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -40,9 +42,11 @@ pub enum Token {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{message}")]
 pub struct SourceError {
-    /// Byte offset of the problem in the body.
-    pub offset: usize,
-    /// What is wrong, in words, with line and column.
+    /// Where the problem is in the body: the character that cannot be read
+    /// (empty at the end of the body).
+    pub span: Span,
+    /// What is wrong, in words, with line and column, and the fix when it is
+    /// a common mistake.
     pub message: String,
 }
 
@@ -58,6 +62,19 @@ pub trait Source {
     /// numbers that are not integers below 1e21.
     fn number_text(&self, n: f64) -> String;
 
+    /// Bytes of the text the last token covers; `None` for sources that are
+    /// not text (JS values, parsed values). For `ObjectStart`/`ArrayStart`,
+    /// the bracket alone.
+    fn span(&self) -> Option<Span> {
+        None
+    }
+
+    /// The text that spans index, and the units its locations count in;
+    /// `None` when the source has no spans.
+    fn located_text(&self) -> Option<(&[u8], Offsets)> {
+        None
+    }
+
     /// Called when the top-level value is complete: JSON text checks that
     /// nothing but whitespace follows.
     fn finish(&mut self) -> Result<(), SourceError> {
@@ -71,7 +88,7 @@ pub(crate) struct Empty;
 impl Source for Empty {
     fn next_token(&mut self) -> Result<Token, SourceError> {
         Err(SourceError {
-            offset: 0,
+            span: Span::default(),
             message: String::new(),
         })
     }

@@ -62,7 +62,7 @@ impl Source for ValueSource<'_> {
         let step = match self.stack.last_mut() {
             None => {
                 return Err(SourceError {
-                    offset: 0,
+                    span: Default::default(),
                     message: "The value has ended.".into(),
                 })
             }

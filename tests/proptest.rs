@@ -14,8 +14,8 @@ use proptest::test_runner::{Config, RngSeed};
 use serde_json::{Map, Value};
 use servicer_events::rules::{self, EVENTS, FIELDS};
 use servicer_events::{
-    validate_json, validate_value, EventKind, IssueCode, Limits, Options, ServiceOrder,
-    ServiceType, ValidationResult,
+    validate_json, validate_value, IssueCode, Limits, Options, ServiceOrder, ServiceType,
+    ValidationResult,
 };
 
 // ---------------------------------------------------------------- strategies
@@ -333,35 +333,51 @@ fn check_cap(result: &ValidationResult, options: &Options) {
     }
 }
 
-/// `kind` is that of the name, and `None` only when there is no name to read.
-fn check_kind(result: &ValidationResult, input: Option<&Value>, options: &Options) {
-    let stopped = result.errors.iter().any(|i| {
-        matches!(
-            i.code,
-            IssueCode::LimitExceeded | IssueCode::InvalidJson | IssueCode::TooManyIssues
-        )
-    });
+/// `kind` is that of the name, over `maxEventNameLength` too, and `None`
+/// only when there is no name or the text is not JSON; text that is not
+/// JSON has `invalid_json` and the order's issues, nothing else.
+fn check_kind(result: &ValidationResult, input: Option<&Value>, _options: &Options) {
+    let not_json = result
+        .errors
+        .iter()
+        .any(|i| i.code == IssueCode::InvalidJson);
+    if not_json {
+        assert_eq!(result.kind, None, "{result:#?}");
+        assert!(result.warnings.is_empty(), "{result:#?}");
+        for issue in &result.errors {
+            assert!(
+                matches!(
+                    issue.code,
+                    IssueCode::InvalidJson | IssueCode::OrderNotAccepted | IssueCode::OrderClosed
+                ),
+                "besides invalid_json: {result:#?}"
+            );
+        }
+        return;
+    }
     let name = input
         .and_then(|v| v.as_object())
         .and_then(|o| o.get("event"));
     match (result.kind, name) {
         (Some(kind), Some(Value::String(name))) if !name.is_empty() => {
-            let too_long = name.chars().count() > options.limits.max_event_name_length;
-            let want = if too_long {
-                EventKind::Other
-            } else {
-                rules::event_kind(name)
-            };
-            assert_eq!(kind, want, "kind of {name:?}");
+            assert_eq!(kind, rules::event_kind(name), "kind of {name:?}");
         }
         (Some(kind), _) if input.is_some() => {
             panic!("kind {kind:?} without a non-empty name: {result:#?}")
         }
-        // The walk stopped (a limit, broken text) before it read the name.
         (None, Some(Value::String(name))) if !name.is_empty() => {
-            assert!(stopped, "kind None for {name:?}: {result:#?}")
+            panic!("kind None for {name:?}: {result:#?}")
         }
         _ => {}
+    }
+    if name.is_some() {
+        assert!(
+            result
+                .errors
+                .iter()
+                .all(|i| i.code != IssueCode::MissingEvent),
+            "missing_event with an event member: {result:#?}"
+        );
     }
 }
 
@@ -449,7 +465,14 @@ proptest! {
         };
         let text = text.map_err(|e| TestCaseError::fail(e.to_string()))?;
         let from_value = validate_value(&value, order.as_ref(), &options);
-        let from_text = validate_json(&text, order.as_ref(), &options);
+        let mut from_text = validate_json(&text, order.as_ref(), &options);
+        // Only text has places: each lies within it, and is all that differs.
+        for issue in from_text.errors.iter_mut().chain(&mut from_text.warnings) {
+            if let Some(at) = issue.location.take() {
+                prop_assert!(at.offset + at.length <= text.len(), "{:?}", at);
+                prop_assert!(at.line >= 1 && at.column >= 1);
+            }
+        }
         prop_assert_eq!(from_value, from_text);
     }
 }

@@ -86,6 +86,49 @@ fn got(result: &[servicer_events::Issue]) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Issues that are about no place in the text: the order, a missing name,
+/// a body too large to read, the issues left out.
+fn placeless(issue: &servicer_events::Issue) -> bool {
+    matches!(
+        issue.code,
+        IssueCode::OrderNotAccepted
+            | IssueCode::OrderClosed
+            | IssueCode::MissingEvent
+            | IssueCode::TooManyIssues
+    ) || (issue.code == IssueCode::LimitExceeded && issue.path.is_empty())
+}
+
+/// Every issue from text has a place, except those about no place; where
+/// the vector states one (`location: { line, column, text }`), it is that:
+/// `text` is what the offset and length select.
+fn check_locations(case: &Case, text: &[u8], result: &ValidationResult) {
+    let label = format!("{} / {}", case.file, case.name);
+    let wanted: Vec<&Value> = ["errors", "warnings"]
+        .iter()
+        .flat_map(|list| case.raw[list].as_array().unwrap())
+        .collect();
+    for (issue, want) in result.issues().zip(wanted) {
+        let Some(at) = issue.location else {
+            assert!(placeless(issue), "{label}: no location on {issue:?}");
+            continue;
+        };
+        assert!(!placeless(issue), "{label}: a location on {issue:?}");
+        let Some(want) = want.get("location") else {
+            continue;
+        };
+        let selected = String::from_utf8_lossy(&text[at.offset..at.offset + at.length]);
+        assert_eq!(
+            (at.line, at.column, selected.as_ref()),
+            (
+                want["line"].as_u64().unwrap() as usize,
+                want["column"].as_u64().unwrap() as usize,
+                want["text"].as_str().unwrap()
+            ),
+            "location of {label}: {issue:?}"
+        );
+    }
+}
+
 fn check(case: &Case, how: &str, result: &ValidationResult) {
     let label = format!("{} / {} ({how})", case.file, case.name);
     assert_eq!(
@@ -120,8 +163,10 @@ fn every_vector_passes_on_values_and_on_text() {
         let order = order(&case.raw);
         let options = options(&case.raw);
         if let Some(body) = case.raw.get("body") {
-            let result = validate_json(body.as_str().unwrap().as_bytes(), order.as_ref(), &options);
+            let body = body.as_str().unwrap().as_bytes();
+            let result = validate_json(body, order.as_ref(), &options);
             check(&case, "body", &result);
+            check_locations(&case, body, &result);
         } else {
             let event = &case.raw["event"];
             check(
@@ -130,11 +175,9 @@ fn every_vector_passes_on_values_and_on_text() {
                 &validate_value(event, order.as_ref(), &options),
             );
             let text = serde_json::to_string(event).unwrap();
-            check(
-                &case,
-                "text",
-                &validate_json(text.as_bytes(), order.as_ref(), &options),
-            );
+            let result = validate_json(text.as_bytes(), order.as_ref(), &options);
+            check(&case, "text", &result);
+            check_locations(&case, text.as_bytes(), &result);
         }
     }
 }

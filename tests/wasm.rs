@@ -9,10 +9,13 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 
-/// Kind bits and the "has issues" bit of a check's code.
+use servicer_events::wire::{TextMode, GROUP, HAS_ISSUES, RECORD, UNIT};
+
+/// Kinds of a check's code (their index in `wire::KINDS`).
 const OTHER: u32 = 3;
 const DEPOT: u32 = 1;
-const HAS_ISSUES: u32 = 4;
+/// A body given as bytes.
+const BODY: u32 = TextMode::Bytes as u32;
 
 fn json(text: &str) -> JsValue {
     JSON::parse(text).unwrap()
@@ -42,12 +45,12 @@ fn readers() -> Readers {
 fn codes() -> Vec<String> {
     // The errors (before the group separator), then each issue's code and path.
     let issues = take_issues();
-    let errors = issues.split('\u{1d}').next().unwrap_or_default();
+    let errors = issues.split(GROUP).next().unwrap_or_default();
     errors
-        .split('\u{1e}')
+        .split(RECORD)
         .filter(|r| !r.is_empty())
         .map(|r| {
-            let mut fields = r.split('\u{1f}');
+            let mut fields = r.split(UNIT);
             format!("{} {}", fields.next().unwrap(), fields.next().unwrap())
         })
         .collect()
@@ -58,7 +61,7 @@ fn a_valid_event_is_a_bare_code() {
     assert_eq!(
         check_bytes(
             br#"{"event":"repair_started","repairStartedAt":0}"#,
-            true,
+            BODY,
             1,
             false,
             None
@@ -66,7 +69,7 @@ fn a_valid_event_is_a_bare_code() {
         DEPOT
     );
     assert_eq!(
-        check_bytes(br#"{"event":"x"}"#, true, 0, false, None),
+        check_bytes(br#"{"event":"x"}"#, BODY, 0, false, None),
         OTHER
     );
 }
@@ -75,7 +78,7 @@ fn a_valid_event_is_a_bare_code() {
 fn issues_cross_as_json() {
     let code = check_bytes(
         br#"{"event":"repair_started","repairStartedAt":"soon"}"#,
-        true,
+        BODY,
         0,
         false,
         None,
@@ -93,7 +96,7 @@ fn limits_arrive_in_the_catalogue_order() {
         .collect();
     let code = check_bytes(
         br#"{"event":"x","metadata":{"a":1}}"#,
-        true,
+        BODY,
         0,
         false,
         Some(values),

@@ -79,7 +79,38 @@ pub fn check(result: &ValidationResult, input: Option<&Tree>, options: &Options)
             );
         }
     }
+    // Text that is not JSON: invalid_json, the order's issues and nothing
+    // else, and no kind (nothing read from it means anything).
+    if result
+        .errors
+        .iter()
+        .any(|i| i.code == IssueCode::InvalidJson)
+    {
+        assert_eq!(
+            result.kind, None,
+            "kind of text that is not JSON: {result:?}"
+        );
+        assert!(result.warnings.is_empty(), "{result:?}");
+        for issue in &result.errors {
+            assert!(
+                matches!(
+                    issue.code,
+                    IssueCode::InvalidJson | IssueCode::OrderNotAccepted | IssueCode::OrderClosed
+                ),
+                "{:?} besides invalid_json: {result:?}",
+                issue.code
+            );
+        }
+        return;
+    }
     let Some(input) = input else { return };
+    // An `event` member that is a non-empty string sets the kind, whatever
+    // limit was passed before or after it.
+    if let Some(Tree::String(name)) = input.first("event") {
+        if !name.is_empty() {
+            assert!(result.kind.is_some(), "no kind for {name:?}: {result:?}");
+        }
+    }
     // A repeated `event` is a duplicate_key error, and the name is the first
     // value: `kind` is set only when that value is a non-empty string.
     if result.kind.is_some() {

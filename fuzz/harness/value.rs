@@ -88,6 +88,10 @@ pub fn run(data: &[u8]) {
     options.limits.max_body_bytes = usize::MAX;
     let from_value = validate_value(&value, order.as_ref(), &options);
     let text = serde_json::to_vec(&value).unwrap_or_default();
-    let from_text = validate_json(&text, order.as_ref(), &options);
+    let mut from_text = validate_json(&text, order.as_ref(), &options);
+    // Only text has places; they are all that differs.
+    for issue in from_text.errors.iter_mut().chain(&mut from_text.warnings) {
+        issue.location = None;
+    }
     assert_eq!(from_value, from_text, "{value}");
 }

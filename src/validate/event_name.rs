@@ -1,7 +1,7 @@
 //! The `event` field: the one required field, and what it says about the kind.
 
 use super::{Flow, Run};
-use crate::issue::{Issue, IssueCode};
+use crate::issue::IssueCode;
 use crate::near_miss;
 use crate::quote::quote;
 use crate::rules::{self, EventKind};
@@ -27,15 +27,16 @@ impl Run<'_> {
             });
             return Ok(());
         }
-        if chars > self.limits.max_event_name_length {
-            let what = |_: &Self| format!("The event name has {chars} characters");
-            let max = self.limits.max_event_name_length;
-            self.limit(what, "maxEventNameLength", max);
-            if first_time {
-                self.kind = Some(EventKind::Other);
-            }
-            return Ok(());
+        let max = self.limits.max_event_name_length;
+        let over = chars > max;
+        if over {
+            self.limit(max, "maxEventNameLength", |_| {
+                format!(
+                    "The event name has {chars} characters, more than the limit of {max} (maxEventNameLength)."
+                )
+            });
         }
+        // The kind follows the name, over the limit too.
         let name = self.src.text();
         let kind = rules::event_kind(name);
         if first_time {
@@ -43,8 +44,9 @@ impl Run<'_> {
         }
         // The search only feeds a suggestion: none is looked for past the
         // cap, but the first name's always is (in strict mode its typo is an
-        // error that decides `valid`; later names are duplicate keys).
-        let search = kind == EventKind::Other && (first_time || self.may_search());
+        // error that decides `valid`; later names are duplicate keys), and
+        // none for a name over the limit (no listed name is near one so long).
+        let search = kind == EventKind::Other && !over && (first_time || self.may_search());
         let suggestion = if search {
             near_miss::suggest_known(near_miss::Known::Events, self.src.text())
         } else {
@@ -65,12 +67,12 @@ impl Run<'_> {
                 self.report_with(IssueCode::EventNotAllowedForServiceType, |run| {
                     let name = run.src.text();
                     let message = format!(
-                        "{name} is a {} event, but this service order is {}: send {} events or other events.",
-                        kind.as_str(),
+                        "\"{name}\" is {} event, but this service order is {}: send {} events or other events.",
+                        super::article(kind.as_str()),
                         service_type.as_str(),
                         if own == rules::ServiceType::RepairDepot { "onsite" } else { "depot" },
                     );
-                    Issue::new(IssueCode::EventNotAllowedForServiceType, "/event", message)
+                    run.here(IssueCode::EventNotAllowedForServiceType, message)
                         .expected(format!("an event allowed for {}", service_type.as_str()))
                         .received(format!("{} event", kind.as_str()))
                 });

@@ -68,7 +68,9 @@ impl Run<'_> {
     /// A known field: its value must have the field's type.
     fn known(&mut self, spec: &'static FieldSpec) -> Flow {
         let token = self.next()?;
-        self.depth(1)?;
+        if !self.within_depth(1, token)? {
+            return Ok(());
+        }
         match (spec.ty, token) {
             (FieldType::String, Token::String { chars }) => {
                 self.string_length(chars);
@@ -91,17 +93,18 @@ impl Run<'_> {
 
     /// The items of a timestamp array, after its `[`.
     fn timestamps(&mut self) -> Flow {
-        let mut index = 0;
+        let start = self.src.span();
+        let mut count = 0;
         loop {
             let token = self.next()?;
-            if token == Token::ArrayEnd {
+            if token == Token::ArrayEnd || !self.item(&mut count, token, start)? {
                 return Ok(());
             }
-            self.item(&mut index)?;
-            self.depth(2)?;
-            match token {
-                Token::Number(n) => self.timestamp(n),
-                token => self.wrong_type(FieldType::Timestamp.expected(), token, 2)?,
+            if self.within_depth(2, token)? {
+                match token {
+                    Token::Number(n) => self.timestamp(n),
+                    token => self.wrong_type(FieldType::Timestamp.expected(), token, 2)?,
+                }
             }
             self.path.pop();
         }
@@ -115,9 +118,13 @@ impl Run<'_> {
             Token::Number(n) if !n.is_finite() => IssueCode::NotJson,
             _ => IssueCode::InvalidType,
         };
-        self.report_with(code, |run| run.wrong_type_issue(expected, token));
+        let kept = self.report_with(code, |run| run.wrong_type_issue(expected, token));
         match token {
-            Token::ObjectStart | Token::ArrayStart => self.any_value(token, depth),
+            Token::ObjectStart | Token::ArrayStart => {
+                self.any_value(token, depth)?;
+                self.stretch(kept);
+                Ok(())
+            }
             Token::String { chars } => {
                 self.string_length(chars);
                 Ok(())
@@ -133,19 +140,34 @@ impl Run<'_> {
         let (code, message) = match token {
             Token::Null => (
                 IssueCode::InvalidType,
-                format!("{label} is null: omit the field instead of sending null, or send a {expected}."),
+                format!(
+                    "{label} is null: omit the field instead of sending null, or send {}.",
+                    super::article(expected)
+                ),
             ),
             Token::Foreign => (
                 IssueCode::NotJson,
-                format!("{label} is {received}, which is not JSON data; send a {expected}{}.", hint(&received)),
+                format!(
+                    "{label} is {received}, which is not JSON data; send {}{}.",
+                    super::article(expected),
+                    hint(&received)
+                ),
             ),
             Token::Number(n) if !n.is_finite() => (
                 IssueCode::NotJson,
-                format!("{label} is {}, which JSON cannot represent; send a {expected}.", self.number(n)),
+                format!(
+                    "{label} is {}, which JSON cannot represent; send {}.",
+                    self.number(n),
+                    super::article(expected)
+                ),
             ),
             _ => (
                 IssueCode::InvalidType,
-                format!("{label} must be a {expected}, not {}.", super::article(&received)),
+                format!(
+                    "{label} must be {}, not {}.",
+                    super::article(expected),
+                    super::article(&received)
+                ),
             ),
         };
         self.here(code, message)
@@ -245,7 +267,7 @@ fn expected(ty: FieldType) -> String {
 
 /// A hint for a JS value sent where JSON was expected.
 fn hint(received: &str) -> &'static str {
-    if received.starts_with("Date") {
+    if received.starts_with("a Date") {
         " (date.getTime() gives milliseconds, and buildEvent converts Dates)"
     } else {
         ""

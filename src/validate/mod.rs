@@ -6,15 +6,17 @@ mod fields;
 mod walk;
 
 use crate::issue::{Issue, IssueCode};
+use crate::location::{self, Span};
 use crate::options::{Limits, Options, ServiceOrder};
 use crate::pointer::Pointer;
 use crate::result::ValidationResult;
 use crate::rules::{EventKind, ServiceType};
-use crate::sink::IssueSink;
-use crate::token::{Source, Token};
+use crate::sink::{IssueSink, Kept};
+use crate::token::{Source, SourceError, Token};
 
-/// The walk ends early: a limit was exceeded or the input is not JSON. The
-/// issue saying why is already recorded.
+/// The walk ends early: the input is not JSON. The issue saying so is
+/// already recorded. (A limit never ends the walk: what is over it is
+/// skipped, and the walk goes on.)
 pub(crate) struct Stop;
 
 /// What each step of the walk returns.
@@ -25,6 +27,8 @@ pub(crate) type Flow = Result<(), Stop>;
 struct Frame {
     object: bool,
     items: usize,
+    /// Where it starts, for an issue about all of it.
+    start: Option<Span>,
 }
 
 /// The state of one validation.
@@ -37,7 +41,12 @@ pub(crate) struct Run<'s> {
     keys: usize,
     kind: Option<EventKind>,
     has_event: bool,
+    /// Past `maxKeys`: the rest is read, and only the event's name checked.
+    skimming: bool,
     frames: Vec<Frame>,
+    /// How many errors are the order's: they stay when the text turns out
+    /// not to be JSON, and everything else goes.
+    order_errors: usize,
     /// Every issue goes through it (`report`, `report_with`).
     issues: IssueSink,
     /// Bytes of the keys read so far: an exact path is never longer (but
@@ -73,7 +82,9 @@ pub fn validate_source(
         keys: 0,
         kind: None,
         has_event: false,
+        skimming: false,
         frames,
+        order_errors: 0,
         issues: IssueSink::new(options.limits.max_issues, options.strict),
         key_bytes: 0,
         searches: 0,
@@ -81,6 +92,7 @@ pub fn validate_source(
     if let Some(order) = order {
         run.order(order);
     }
+    run.order_errors = run.issues.errors();
     // A `Stop` has recorded its issue already; the result is what was found.
     let _ = run.event();
     run.finish()
@@ -103,7 +115,9 @@ pub(crate) fn unreadable(
         keys: 0,
         kind: None,
         has_event: true,
+        skimming: false,
         frames: Vec::new(),
+        order_errors: 0,
         issues: IssueSink::new(options.limits.max_issues, options.strict),
         key_bytes: 0,
         searches: 0,
@@ -137,39 +151,53 @@ impl Run<'_> {
     fn event(&mut self) -> Flow {
         let first = self.next()?;
         if first != Token::ObjectStart {
-            self.report_with(IssueCode::NotAnObject, |run| {
+            let kept = self.report_with(IssueCode::NotAnObject, |run| {
                 let received = run.received(first);
-                Issue::new(
-                    IssueCode::NotAnObject,
-                    "",
-                    format!(
-                        "The event must be a JSON object with an event field, not {}.",
-                        article(&received)
-                    ),
-                )
-                .expected("object")
-                .received(received)
+                let message = format!(
+                    "The event must be a JSON object with an event field, not {}.",
+                    article(&received)
+                );
+                run.here(IssueCode::NotAnObject, message)
+                    .expected("object")
+                    .received(received)
             });
             self.has_event = true;
             if matches!(first, Token::ObjectStart | Token::ArrayStart) {
                 self.any_value(first, 0)?;
+                self.stretch(kept);
             }
             return self.end_of_input();
         }
         while let Token::Key { chars, duplicate } = self.next()? {
-            self.key(chars, duplicate)?;
-            self.member()?;
+            // The name is checked even past a limit: `kind` follows it.
+            if self.key(chars, duplicate) || self.src.text() == crate::rules::EVENT_FIELD {
+                self.member()?;
+            } else {
+                let value = self.next()?;
+                self.skip(value)?;
+            }
             self.path.pop();
         }
         self.end_of_input()
     }
 
     fn end_of_input(&mut self) -> Flow {
-        if let Err(e) = self.src.finish() {
-            self.report(Issue::new(IssueCode::InvalidJson, "", e.message));
-            return Err(Stop);
+        match self.src.finish() {
+            Ok(()) => Ok(()),
+            Err(e) => Err(self.not_json(e)),
         }
-        Ok(())
+    }
+
+    /// The text is not JSON: what was found in it means nothing, so only the
+    /// order's issues stay, with `invalid_json`, and the kind is unknown.
+    fn not_json(&mut self, e: SourceError) -> Stop {
+        self.issues.keep_first_errors(self.order_errors);
+        self.kind = None;
+        self.has_event = true;
+        let mut issue = Issue::new(IssueCode::InvalidJson, "", e.message);
+        issue.span = self.src.span().map(|_| e.span);
+        self.report(issue);
+        Stop
     }
 
     fn finish(mut self) -> ValidationResult {
@@ -191,6 +219,7 @@ impl Run<'_> {
                 .expected("string"),
             );
         }
+        self.locate();
         let valid = !self.issues.invalid();
         let (errors, warnings) = self.issues.finish();
         ValidationResult {
@@ -201,31 +230,49 @@ impl Run<'_> {
         }
     }
 
+    /// Turns the spans of the issues kept into locations, all in one pass.
+    fn locate(&mut self) {
+        let Some((text, offsets)) = self.src.located_text() else {
+            return;
+        };
+        let mut located: Vec<&mut Issue> = self
+            .issues
+            .iter_mut()
+            .filter(|i| i.span.is_some())
+            .collect();
+        if located.is_empty() {
+            return;
+        }
+        let spans: Vec<Span> = located.iter_mut().filter_map(|i| i.span.take()).collect();
+        let locations = location::resolve(text, offsets, &spans);
+        for (issue, location) in located.into_iter().zip(locations) {
+            issue.location = Some(location);
+        }
+    }
+
     /// The next token; a source error becomes `invalid_json` and stops the walk.
     fn next(&mut self) -> Result<Token, Stop> {
         match self.src.next_token() {
             Ok(token) => Ok(token),
-            Err(e) => {
-                self.report(Issue::new(IssueCode::InvalidJson, "", e.message));
-                Err(Stop)
-            }
+            Err(e) => Err(self.not_json(e)),
         }
     }
 
     /// Records an issue already built (as an error or, unless strict, as a
     /// warning); past the cap it is only counted.
-    fn report(&mut self, issue: Issue) {
-        self.issues.push(issue, self.key_bytes);
+    fn report(&mut self, issue: Issue) -> Option<Kept> {
+        self.issues.push(issue, self.key_bytes)
     }
 
     /// Records an issue of `code` that `build` makes, and only builds it when
     /// it will be kept: past the cap an issue costs a count, not its message.
-    fn report_with(&mut self, code: IssueCode, build: impl FnOnce(&Self) -> Issue) {
+    fn report_with(&mut self, code: IssueCode, build: impl FnOnce(&Self) -> Issue) -> Option<Kept> {
         if self.issues.has_room() && self.issues.fits(self.path.rendered_len(), self.key_bytes) {
             let issue = build(self);
-            self.report(issue);
+            self.report(issue)
         } else {
             self.issues.leave_out(code);
+            None
         }
     }
 
@@ -239,19 +286,38 @@ impl Run<'_> {
         true
     }
 
-    /// An issue at the current path.
-    fn here(&self, code: IssueCode, message: String) -> Issue {
-        Issue::new(code, self.path.render(), message)
+    /// Stretches the span of a kept issue about a container, which covered
+    /// its opening bracket, to the last token read: its closing one.
+    fn stretch(&mut self, kept: Option<Kept>) {
+        let (Some(kept), Some(end)) = (kept, self.src.span()) else {
+            return;
+        };
+        if let Some(span) = self.issues.get_mut(kept).and_then(|i| i.span.as_mut()) {
+            span.length = end.end().saturating_sub(span.offset);
+        }
     }
 
-    /// Records `limit_exceeded` at the current path; `what` says what passed
-    /// the limit (built only when the issue is kept).
-    fn limit(&mut self, what: impl FnOnce(&Self) -> String, name: &str, max: usize) {
+    /// An issue at the current path, about the token just read (its place
+    /// in the text, when the source is text).
+    fn here(&self, code: IssueCode, message: String) -> Issue {
+        let mut issue = Issue::new(code, self.path.render(), message);
+        issue.span = self.src.span();
+        issue
+    }
+
+    /// Records `limit_exceeded` at the current path, about the token just
+    /// read; `message` says what passed the limit `name` of `max` (built
+    /// only when the issue is kept).
+    fn limit(
+        &mut self,
+        max: usize,
+        name: &str,
+        message: impl FnOnce(&Self) -> String,
+    ) -> Option<Kept> {
         self.report_with(IssueCode::LimitExceeded, |run| {
-            let message = format!("{}, more than the limit of {max} ({name}).", what(run));
-            run.here(IssueCode::LimitExceeded, message)
+            run.here(IssueCode::LimitExceeded, message(run))
                 .expected(format!("at most {max} ({name})"))
-        });
+        })
     }
 
     /// How a token's value is described in messages: `string`, `null`, `number 1.5`.
@@ -292,18 +358,49 @@ impl Run<'_> {
     }
 }
 
-/// `an object`, `a string`, `null`: a description with its article.
-fn article(received: &str) -> String {
-    match received.chars().next() {
-        _ if received == "null"
-            || received == "undefined"
-            || received.starts_with("number")
-            || received.starts_with("a ")
-            || received.starts_with("an ") =>
-        {
-            received.to_owned()
+/// A description as a sentence says it, with its article: `an object`,
+/// `a string`, `an onsite`, `the number 5`, `the string "x"`, `null`.
+fn article(what: &str) -> String {
+    let has_one = ["a ", "an ", "the "].iter().any(|a| what.starts_with(a));
+    if has_one || what == "null" || what.starts_with("undefined") {
+        what.to_owned()
+    } else if what.starts_with("number ") || what.starts_with("string \"") {
+        format!("the {what}")
+    } else if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        format!("an {what}")
+    } else {
+        format!("a {what}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::article;
+
+    #[test]
+    fn articles_as_a_sentence_says_them() {
+        for (what, said) in [
+            ("object", "an object"),
+            ("array", "an array"),
+            ("onsite", "an onsite"),
+            ("depot", "a depot"),
+            ("string", "a string"),
+            ("boolean", "a boolean"),
+            (
+                "timestamp (integer milliseconds since 1970)",
+                "a timestamp (integer milliseconds since 1970)",
+            ),
+            ("number 5", "the number 5"),
+            ("string \"x\"", "the string \"x\""),
+            ("null", "null"),
+            ("undefined (an empty slot)", "undefined (an empty slot)"),
+            ("a function", "a function"),
+            (
+                "an object whose keys cannot be read",
+                "an object whose keys cannot be read",
+            ),
+        ] {
+            assert_eq!(article(what), said);
         }
-        Some('a' | 'e' | 'i' | 'o' | 'u') => format!("an {received}"),
-        _ => format!("a {received}"),
     }
 }

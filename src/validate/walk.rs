@@ -1,8 +1,11 @@
 //! Free-form values (metadata, unknown fields, values of the wrong type):
-//! walked with an explicit stack, checking limits, keys and JSON-ness.
+//! walked with an explicit stack, checking limits, keys and JSON-ness. A
+//! value over a limit is reported at its own path and skipped (read, not
+//! looked into), and the walk goes on with what follows.
 
 use super::{Flow, Frame, Run, Stop};
 use crate::issue::IssueCode;
+use crate::location::Span;
 use crate::token::Token;
 
 /// The key that changes an object's prototype in JavaScript.
@@ -10,26 +13,27 @@ const PROTO: &str = "__proto__";
 
 impl Run<'_> {
     /// Enters a member whose key was just read: counts it, pushes its path,
-    /// and checks its length, repetition and name.
-    pub(super) fn key(&mut self, chars: usize, duplicate: bool) -> Flow {
+    /// and checks its length, repetition and name. `false` when its value is
+    /// not to be looked into: the key is over the length limit, or the event
+    /// is past `maxKeys` (reported once; after it only the event's name is
+    /// still checked).
+    pub(super) fn key(&mut self, chars: usize, duplicate: bool) -> bool {
         self.keys += 1;
         let key = self.src.text();
         self.key_bytes += key.len();
         self.path.push_key(key);
-        if self.keys > self.limits.max_keys {
+        if self.keys > self.limits.max_keys && !self.skimming {
             let max = self.limits.max_keys;
-            self.limit(
-                |_| format!("The event has more than {max} keys in all"),
-                "maxKeys",
-                max,
-            );
-            return Err(Stop);
+            self.limit(max, "maxKeys", |_| {
+                format!("The event has more keys in all than the limit of {max} (maxKeys).")
+            });
+            self.skimming = true;
         }
-        if chars > self.limits.max_string_length {
-            let what = |run: &Self| format!("The key {} has {chars} characters", run.path.label());
-            self.limit(what, "maxStringLength", self.limits.max_string_length);
-        }
-        if duplicate {
+        // Reported even for a key too long to look into (which value the
+        // backend keeps is a question whatever the key), and past `maxKeys`
+        // for the event's name, whose checks stay right.
+        let is_name = self.path.depth() == 1 && self.src.text() == crate::rules::EVENT_FIELD;
+        if duplicate && (!self.skimming || is_name) {
             self.report_with(IssueCode::DuplicateKey, |run| {
                 let message = format!(
                     "The key {} appears twice in the same object; the backend may keep either value, so send it once.",
@@ -37,6 +41,19 @@ impl Run<'_> {
                 );
                 run.here(IssueCode::DuplicateKey, message)
             });
+        }
+        if self.skimming {
+            return false;
+        }
+        if chars > self.limits.max_string_length {
+            let max = self.limits.max_string_length;
+            self.limit(max, "maxStringLength", |run| {
+                format!(
+                    "The key {} has {chars} characters, more than the limit of {max} (maxStringLength).",
+                    run.path.label()
+                )
+            });
+            return false;
         }
         if self.src.text() == PROTO {
             self.report_with(IssueCode::ForbiddenKey, |run| {
@@ -47,39 +64,93 @@ impl Run<'_> {
                 run.here(IssueCode::ForbiddenKey, message)
             });
         }
-        Ok(())
+        true
     }
 
-    /// Enters the next item of an array that has `count` items so far:
-    /// pushes its index and checks the item limit.
-    pub(super) fn item(&mut self, count: &mut usize) -> Flow {
-        self.path.push_index(*count);
+    /// Counts the item of an array whose first token, `first`, was just read
+    /// (`count` items so far, the array's `[` at `start`) and pushes its
+    /// index. Past the item limit, the array is reported at its own path and
+    /// place, the rest of it is read unchecked, and `false` says it has ended.
+    pub(super) fn item(
+        &mut self,
+        count: &mut usize,
+        first: Token,
+        start: Option<Span>,
+    ) -> Result<bool, Stop> {
         *count += 1;
-        if *count > self.limits.max_array_items {
-            let max = self.limits.max_array_items;
-            self.limit(
-                |_| format!("The array has more than {max} items"),
-                "maxArrayItems",
-                max,
-            );
-            return Err(Stop);
+        let max = self.limits.max_array_items;
+        if *count <= max {
+            self.path.push_index(*count - 1);
+            return Ok(true);
         }
-        Ok(())
+        self.skip(first)?;
+        self.skip_open(1)?;
+        let kept = self.limit(max, "maxArrayItems", |run| {
+            format!(
+                "{} has more items than the limit of {max} (maxArrayItems).",
+                run.path.label()
+            )
+        });
+        let end = self.src.span();
+        if let (Some(issue), Some(start), Some(end)) =
+            (kept.and_then(|k| self.issues.get_mut(k)), start, end)
+        {
+            issue.span = Some(Span {
+                offset: start.offset,
+                length: end.end().saturating_sub(start.offset),
+            });
+        }
+        Ok(false)
     }
 
-    /// Checks that a value at `depth` is not nested too deep.
-    pub(super) fn depth(&mut self, depth: usize) -> Flow {
-        if depth > self.limits.max_depth {
-            let what = |run: &Self| format!("{} is nested {depth} levels deep", run.path.label());
-            self.limit(what, "maxDepth", self.limits.max_depth);
-            return Err(Stop);
+    /// Checks that the value at `depth`, whose first token `first` was just
+    /// read, is not nested too deep. If it is, it is reported and skipped,
+    /// and `false` says so.
+    pub(super) fn within_depth(&mut self, depth: usize, first: Token) -> Result<bool, Stop> {
+        let max = self.limits.max_depth;
+        if depth <= max {
+            return Ok(true);
+        }
+        let kept = self.limit(max, "maxDepth", |run| {
+            format!(
+                "{} is nested {depth} levels deep, more than the limit of {max} (maxDepth).",
+                run.path.label()
+            )
+        });
+        if matches!(first, Token::ObjectStart | Token::ArrayStart) {
+            self.skip(first)?;
+            self.stretch(kept);
+        }
+        Ok(false)
+    }
+
+    /// Reads past the value whose first token, `first`, was just read,
+    /// checking nothing but that it is JSON.
+    pub(super) fn skip(&mut self, first: Token) -> Flow {
+        if matches!(first, Token::ObjectStart | Token::ArrayStart) {
+            self.skip_open(1)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Reads until `open` containers have closed.
+    fn skip_open(&mut self, mut open: usize) -> Flow {
+        while open > 0 {
+            match self.next()? {
+                Token::ObjectStart | Token::ArrayStart => open += 1,
+                Token::ObjectEnd | Token::ArrayEnd => open -= 1,
+                _ => {}
+            }
         }
         Ok(())
     }
 
     /// Walks any value whose first token was just read, at the current path.
     pub(super) fn any_value(&mut self, first: Token, depth: usize) -> Flow {
-        self.depth(depth)?;
+        if !self.within_depth(depth, first)? {
+            return Ok(());
+        }
         let object = match first {
             Token::ObjectStart => true,
             Token::ArrayStart => false,
@@ -87,14 +158,26 @@ impl Run<'_> {
         };
         let mut stack = std::mem::take(&mut self.frames);
         stack.clear();
-        stack.push(Frame { object, items: 0 });
+        stack.push(Frame {
+            object,
+            items: 0,
+            start: self.src.span(),
+        });
         let flow = self.containers(&mut stack, depth);
         self.frames = stack;
         flow
     }
 
     fn containers(&mut self, stack: &mut Vec<Frame>, depth: usize) -> Flow {
+        let base = self.path.depth();
         while !stack.is_empty() {
+            if self.skimming {
+                // Past `maxKeys`: the rest of this value is read, not checked.
+                self.skip_open(stack.len())?;
+                self.path.truncate(base);
+                stack.clear();
+                break;
+            }
             let token = self.next()?;
             let child_depth = depth + stack.len();
             let Some(top) = stack.last_mut() else { break };
@@ -107,23 +190,32 @@ impl Run<'_> {
                     continue;
                 }
                 Token::Key { chars, duplicate } => {
-                    self.key(chars, duplicate)?;
+                    if !self.key(chars, duplicate) && !self.skimming {
+                        let value = self.next()?;
+                        self.skip(value)?;
+                        self.path.pop();
+                    }
                     continue;
                 }
                 _ => {}
             }
-            if !top.object {
-                self.item(&mut top.items)?;
+            if !top.object && !self.item(&mut top.items, token, top.start)? {
+                // Over the item limit: the array has been read to its end.
+                stack.pop();
+                if !stack.is_empty() {
+                    self.path.pop();
+                }
+                continue;
             }
-            self.depth(child_depth)?;
+            if !self.within_depth(child_depth, token)? {
+                self.path.pop();
+                continue;
+            }
             match token {
-                Token::ObjectStart => stack.push(Frame {
-                    object: true,
+                Token::ObjectStart | Token::ArrayStart => stack.push(Frame {
+                    object: token == Token::ObjectStart,
                     items: 0,
-                }),
-                Token::ArrayStart => stack.push(Frame {
-                    object: false,
-                    items: 0,
+                    start: self.src.span(),
                 }),
                 scalar => {
                     self.scalar(scalar)?;
@@ -139,23 +231,27 @@ impl Run<'_> {
     pub(super) fn scalar(&mut self, token: Token) -> Flow {
         match token {
             Token::String { chars } => self.string_length(chars),
-            Token::Number(n) if !n.is_finite() => self.report_with(IssueCode::NotJson, |run| {
-                let message = format!(
-                    "{} is {}, which JSON cannot represent as a number.",
-                    run.path.label(),
-                    run.number(n)
-                );
-                run.here(IssueCode::NotJson, message)
-                    .received(run.received(token))
-            }),
-            Token::Foreign => self.report_with(IssueCode::NotJson, |run| {
-                let received = run.received(token);
-                let message = format!(
-                    "{} is {received}, which is not JSON data.",
-                    run.path.label()
-                );
-                run.here(IssueCode::NotJson, message).received(received)
-            }),
+            Token::Number(n) if !n.is_finite() => {
+                self.report_with(IssueCode::NotJson, |run| {
+                    let message = format!(
+                        "{} is {}, which JSON cannot represent as a number.",
+                        run.path.label(),
+                        run.number(n)
+                    );
+                    run.here(IssueCode::NotJson, message)
+                        .received(run.received(token))
+                });
+            }
+            Token::Foreign => {
+                self.report_with(IssueCode::NotJson, |run| {
+                    let received = run.received(token);
+                    let message = format!(
+                        "{} is {received}, which is not JSON data.",
+                        run.path.label()
+                    );
+                    run.here(IssueCode::NotJson, message).received(received)
+                });
+            }
             _ => {}
         }
         Ok(())
@@ -163,9 +259,14 @@ impl Run<'_> {
 
     /// Checks a string's length (other than the event name's).
     pub(super) fn string_length(&mut self, chars: usize) {
-        if chars > self.limits.max_string_length {
-            let what = |run: &Self| format!("{} has {chars} characters", run.path.label());
-            self.limit(what, "maxStringLength", self.limits.max_string_length);
+        let max = self.limits.max_string_length;
+        if chars > max {
+            self.limit(max, "maxStringLength", |run| {
+                format!(
+                    "{} has {chars} characters, more than the limit of {max} (maxStringLength).",
+                    run.path.label()
+                )
+            });
         }
     }
 }

@@ -182,7 +182,7 @@ impl Source for JsSource {
         loop {
             let Some(top) = self.stack.last_mut() else {
                 return Err(SourceError {
-                    offset: 0,
+                    span: Default::default(),
                     message: "The value has ended.".into(),
                 });
             };

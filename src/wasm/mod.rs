@@ -4,14 +4,13 @@
 //!
 //! Why the split: a result crosses the boundary as a `u32` (kind and flags)
 //! and, only when there are issues, as one string that JS splits into plain
-//! objects (`issues.rs`). Building result objects property by property from Rust
+//! objects (`crate::wire`, which defines the layout once). Building result objects property by property from Rust
 //! costs more than validating the event itself. The catalogue and the JSON
 //! Schemas are not here at all: they are generated natively at build time
 //! (`examples/package_data.rs`), so the module holds the validator only.
 
 mod args;
 mod build;
-mod issues;
 mod js_source;
 mod readers;
 
@@ -21,8 +20,9 @@ use wasm_bindgen::prelude::*;
 
 pub use readers::Readers;
 
+use crate::location::Offsets;
 use crate::result::ValidationResult;
-use crate::rules::EventKind;
+use crate::wire::{self, TextMode};
 
 // The module is single-threaded; talc is smaller and faster than dlmalloc there.
 #[cfg(not(target_feature = "atomics"))]
@@ -33,9 +33,6 @@ thread_local! {
     /// The issues of the last check, encoded, until `takeIssues` reads them.
     static ISSUES: Cell<String> = const { Cell::new(String::new()) };
 }
-
-/// Bit set in a check's code when the result has issues (see `takeIssues`).
-const HAS_ISSUES: u32 = 4;
 
 /// `parseFloat`, the general decimal conversion `src/decimal.rs` is given
 /// for the few numbers its fast path does not take (see `set_general`).
@@ -48,42 +45,48 @@ fn prepare() {
     crate::decimal::set_general(parse_float);
 }
 
-/// Encodes a result as `kind | HAS_ISSUES`, stashing its issues.
+/// Encodes a result as its check code (`crate::wire::code`), stashing its issues.
 fn finish(result: &ValidationResult) -> u32 {
-    let kind = match result.kind {
-        None => 0,
-        Some(EventKind::Depot) => 1,
-        Some(EventKind::Onsite) => 2,
-        Some(EventKind::Other) => 3,
-    };
-    if result.errors.is_empty() && result.warnings.is_empty() {
-        return kind;
+    let has_issues = !(result.errors.is_empty() && result.warnings.is_empty());
+    if has_issues {
+        let encoded = wire::encode(&result.errors, &result.warnings);
+        ISSUES.with(|cell| cell.set(encoded));
     }
-    let encoded = issues::encode(&result.errors, &result.warnings);
-    ISSUES.with(|cell| cell.set(encoded));
-    kind | HAS_ISSUES
+    wire::code(result.kind, has_issues)
 }
 
-/// Checks JSON text given as UTF-8 bytes: a body (`maxBodyBytes` applies) or
-/// a value serialised by `JSON.stringify` (it does not). Strings arrive as
-/// bytes too: `TextEncoder.encodeInto` in `pkg/api.js` copies them faster than
-/// wasm-bindgen's string passing does.
+/// Checks JSON text given as UTF-8 bytes, in a `TextMode` (`mode`): a body,
+/// as bytes or as a string (`maxBodyBytes` applies, and issues have their
+/// location), or a value serialised by `JSON.stringify` (neither). Strings
+/// arrive as bytes too: `TextEncoder.encodeInto` in `pkg/api.js` copies them
+/// faster than wasm-bindgen's string passing does.
 #[wasm_bindgen(js_name = checkBytes)]
 pub fn check_bytes(
     bytes: &[u8],
-    is_body: bool,
+    mode: u32,
     order: u32,
     strict: bool,
     limits: Option<Vec<f64>>,
 ) -> u32 {
     prepare();
     let (order, options) = (args::order(order), args::options(strict, limits));
-    let result = if is_body {
-        crate::validate_json(bytes, order.as_ref(), &options)
-    } else {
-        crate::validate_json_unbounded(bytes, order.as_ref(), &options)
+    let offsets = match mode {
+        m if m == TextMode::Bytes as u32 => Offsets::Bytes,
+        m if m == TextMode::String as u32 => Offsets::Utf16,
+        _ => {
+            return finish(&crate::validate_json_unbounded(
+                bytes,
+                order.as_ref(),
+                &options,
+            ))
+        }
     };
-    finish(&result)
+    finish(&crate::validate_json_located(
+        bytes,
+        offsets,
+        order.as_ref(),
+        &options,
+    ))
 }
 
 /// The result for a body of `length` bytes or more, over `maxBodyBytes`, not copied in.
@@ -118,7 +121,7 @@ pub fn check_value(
     ))
 }
 
-/// The issues of the last check that had any, in the layout of `issues.rs`.
+/// The issues of the last check that had any, in the layout of `crate::wire`.
 #[wasm_bindgen(js_name = takeIssues)]
 pub fn take_issues() -> String {
     ISSUES.with(Cell::take)

@@ -120,5 +120,7 @@ test('issues whose paths and messages hold control characters cross intact', () 
   assert.equal(errors[0].code, 'duplicate_key');
   assert.equal(errors[0].path, `/metadata/${key}`);
   assert.ok(errors[0].message.includes(key));
-  assert.deepEqual(Object.keys(errors[0]), ['code', 'path', 'message']);
+  assert.deepEqual(Object.keys(errors[0]), ['code', 'path', 'message', 'location']);
+  const { offset, length } = errors[0].location;
+  assert.equal(body.slice(offset, offset + length), JSON.stringify(key));
 });

@@ -10,11 +10,39 @@ import { validateEvent, validateEventJson } from 'servicer-events';
 const dir = new URL('../vectors/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 const pairs = (issues) => issues.map(({ code, path }) => ({ code, path }));
+// A byte order mark is text to select like any other, not a marker to drop.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Issues about no place in the text: the order, a missing name, a body too large to read. */
+const placeless = (issue) =>
+  ['order_not_accepted', 'order_closed', 'missing_event', 'too_many_issues'].includes(issue.code) ||
+  (issue.code === 'limit_exceeded' && issue.path === '');
+
+/**
+ * Every issue of a body has its place, in the body's own units: what its
+ * offset and length select in the string (UTF-16) or the bytes is the
+ * vector's `location.text`, at its line and column. Values have none.
+ */
+function checkLocations(c, how, result, select) {
+  const wanted = [...c.errors, ...c.warnings];
+  [...result.errors, ...result.warnings].forEach((issue, i) => {
+    const label = `${c.name} (${how}): ${issue.code} at ${JSON.stringify(issue.path)}`;
+    if (select === undefined || placeless(issue)) {
+      assert.equal(issue.location, undefined, label);
+      return;
+    }
+    assert.ok(issue.location, `${label} has no location`);
+    const want = wanted[i]?.location;
+    if (want === undefined) return;
+    const { line, column, offset, length } = issue.location;
+    assert.deepEqual({ line, column, text: select(offset, length) }, want, label);
+  });
+}
 
 function check(c, how, result) {
   const label = `${c.name} (${how})`;
-  assert.deepEqual(pairs(result.errors), c.errors, `errors of ${label}`);
-  assert.deepEqual(pairs(result.warnings), c.warnings, `warnings of ${label}`);
+  assert.deepEqual(pairs(result.errors), pairs(c.errors), `errors of ${label}`);
+  assert.deepEqual(pairs(result.warnings), pairs(c.warnings), `warnings of ${label}`);
   assert.equal(result.valid, result.errors.length === 0, label);
   if ('kind' in c) assert.equal(result.kind, c.kind, `kind of ${label}`);
   for (const issue of [...result.errors, ...result.warnings]) {
@@ -30,13 +58,25 @@ for (const file of files) {
       await t.test(c.name, () => {
         if ('body' in c) {
           const bytes = new TextEncoder().encode(c.body);
-          check(c, 'string body', validateEventJson(c.body, c.order, c.options));
-          check(c, 'Uint8Array body', validateEventJson(bytes, c.order, c.options));
-          check(c, 'ArrayBuffer body', validateEventJson(bytes.buffer, c.order, c.options));
+          const fromString = (offset, length) => c.body.slice(offset, offset + length);
+          const fromBytes = (offset, length) => decoder.decode(bytes.subarray(offset, offset + length));
+          for (const [how, body, select] of [
+            ['string body', c.body, fromString],
+            ['Uint8Array body', bytes, fromBytes],
+            ['ArrayBuffer body', bytes.buffer, fromBytes],
+          ]) {
+            const result = validateEventJson(body, c.order, c.options);
+            check(c, how, result);
+            checkLocations(c, how, result, select);
+          }
         } else {
-          check(c, 'value', validateEvent(c.event, c.order, c.options));
+          const fromValue = validateEvent(c.event, c.order, c.options);
+          check(c, 'value', fromValue);
+          checkLocations(c, 'value', fromValue, undefined);
           const text = JSON.stringify(c.event);
-          check(c, 'text', validateEventJson(text, c.order, c.options));
+          const fromText = validateEventJson(text, c.order, c.options);
+          check(c, 'text', fromText);
+          checkLocations(c, 'text', fromText, (offset, length) => text.slice(offset, offset + length));
           check(c, 'bytes', validateEventJson(new TextEncoder().encode(text), c.order, c.options));
         }
       });

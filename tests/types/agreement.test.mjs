@@ -193,15 +193,16 @@ test('the schema types every field and event as the catalogue does', () => {
     assert.deepEqual(schema.required, ['event']);
     assert.equal(props.event.type, 'string');
     assert.equal(props.event.minLength, 1);
+    assert.equal(props.event.maxLength, catalog.limits.maxEventNameLength);
     assert.deepEqual(props.event.not?.enum, forbidden, `events forbidden for ${serviceType}`);
     for (const field of catalog.fields) {
       const { description, ...p } = props[field.name];
       assert.equal(typeof description, 'string');
       const expected = {
-        string: { type: 'string' },
+        string: { type: 'string', maxLength: catalog.limits.maxStringLength },
         boolean: { type: 'boolean' },
         timestamp,
-        timestamp_array: { type: 'array', items: timestamp },
+        timestamp_array: { type: 'array', maxItems: catalog.limits.maxArrayItems, items: timestamp },
         object: { type: 'object', $ref: '#/$defs/jsonValue' },
         enum: { type: 'string', enum: field.values },
       }[field.type];

@@ -18,6 +18,7 @@ import {
   type EventValidationError,
   type FixResult,
   type Issue,
+  type Location,
   type IssueCode,
   type JsonSchema,
   type Limits,
@@ -184,6 +185,8 @@ for (const issue of issues) {
 }
 validateEvent(JSON.parse('{"event":"batched"}'));
 validateEventJson('{"event":"batched"}');
+const located: Location | undefined = validateEventJson('{"event":5}').errors[0]?.location;
+if (located) console.log(located.line, located.column, located.offset, located.length);
 validateEventJson(new TextEncoder().encode('{"event":"batched"}'), { serviceType: 'repair_onsite' });
 validateEventJson(new ArrayBuffer(0), undefined, { limits: { maxBodyBytes: 10 } });
 

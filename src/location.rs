@@ -1,0 +1,167 @@
+//! Where an issue is in JSON text. While it reads, the tokenizer knows only
+//! byte offsets (a `Span` per token, nothing more, so a valid body pays for
+//! nothing); lines, columns and UTF-16 offsets are worked out once, at the
+//! end, for the issues that were built, in one forward pass over the text.
+
+use serde::Serialize;
+
+/// Bytes of the source a token covers: a key or string with its quotes, a
+/// number as written, a container from its bracket to the matching one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub offset: usize,
+    /// Length in bytes.
+    pub length: usize,
+}
+
+impl Span {
+    /// The byte offset just past the span.
+    pub const fn end(self) -> usize {
+        self.offset + self.length
+    }
+}
+
+/// What `Location::offset` and `Location::length` count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Offsets {
+    /// UTF-8 bytes: the body was bytes (a `Uint8Array`, an `ArrayBuffer`, a Rust `&[u8]`).
+    #[default]
+    Bytes,
+    /// UTF-16 code units: the body was a JS string, and JS indexes strings so.
+    Utf16,
+}
+
+/// The place in JSON text of the key or value an issue is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// 1-based line (lines end at `\n`).
+    pub line: usize,
+    /// 1-based column, in characters (Unicode code points).
+    pub column: usize,
+    /// 0-based offset from the start of the body, in `Offsets` units.
+    pub offset: usize,
+    /// Length, in `Offsets` units.
+    pub length: usize,
+}
+
+/// Turns byte spans of `text` into locations, in one pass over the text up
+/// to the last span's end (plus a sort of the spans): the cost is paid only
+/// for issues that were built, and only once however many there are.
+pub fn resolve(text: &[u8], offsets: Offsets, spans: &[Span]) -> Vec<Location> {
+    // Every start and end, visited in byte order: (byte offset, span index, is_end).
+    let mut stops: Vec<(usize, usize, bool)> = Vec::with_capacity(spans.len() * 2);
+    for (i, span) in spans.iter().enumerate() {
+        stops.push((span.offset, i, false));
+        stops.push((span.end(), i, true));
+    }
+    // Issues come mostly in document order, so an insertion sort does
+    // little work; it also keeps the standard sort (some kB) out of the module.
+    for i in 1..stops.len() {
+        let mut j = i;
+        while j > 0 && stops.get(j - 1) > stops.get(j) {
+            stops.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    let mut out = vec![
+        Location {
+            line: 1,
+            column: 1,
+            offset: 0,
+            length: 0,
+        };
+        spans.len()
+    ];
+    let (mut pos, mut line, mut column, mut units) = (0usize, 1usize, 1usize, 0usize);
+    for (target, i, is_end) in stops {
+        for &b in text.get(pos..target).unwrap_or_default() {
+            if b == b'\n' {
+                line += 1;
+                column = 1;
+            } else if b & 0xc0 != 0x80 {
+                column += 1;
+            }
+            units += match offsets {
+                Offsets::Bytes => 1,
+                // A lead byte starts one code unit, or two from U+10000 on
+                // (four-byte sequences); continuation bytes add none.
+                Offsets::Utf16 if b >= 0xf0 => 2,
+                Offsets::Utf16 if b & 0xc0 != 0x80 => 1,
+                Offsets::Utf16 => 0,
+            };
+        }
+        pos = pos.max(target);
+        let Some(location) = out.get_mut(i) else {
+            continue;
+        };
+        if is_end {
+            location.length = units - location.offset;
+        } else {
+            *location = Location {
+                line,
+                column,
+                offset: units,
+                length: 0,
+            };
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str, offsets: Offsets, offset: usize, length: usize) -> Location {
+        resolve(text.as_bytes(), offsets, &[Span { offset, length }])[0]
+    }
+
+    #[test]
+    fn lines_and_columns_count_characters() {
+        let text = "{\n  \"é\": 1,\n  \"b\": tru\n}";
+        let at = text.find("tru").unwrap();
+        let l = one(text, Offsets::Bytes, at, 3);
+        assert_eq!((l.line, l.column, l.offset, l.length), (3, 8, at, 3));
+        let at = text.find('1').unwrap();
+        let l = one(text, Offsets::Bytes, at, 1);
+        assert_eq!((l.line, l.column), (2, 8));
+    }
+
+    #[test]
+    fn utf16_offsets_count_code_units() {
+        // 'é' is 2 bytes and 1 unit; '😀' is 4 bytes and 2 units.
+        let text = "{\"a\":\"é😀\",\"b\":1}";
+        let at = text.find("\"b\"").unwrap();
+        let l = one(text, Offsets::Utf16, at, 3);
+        assert_eq!((l.offset, l.length, l.column), (11, 3, 11));
+        let string = text.find("\"é").unwrap();
+        let l = one(text, Offsets::Utf16, string, "\"é😀\"".len());
+        assert_eq!((l.offset, l.length), (5, 5));
+        let js: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(String::from_utf16(&js[11..14]).unwrap(), "\"b\"");
+    }
+
+    #[test]
+    fn spans_in_any_order_resolve_alike() {
+        let text = "[1,\n[2,3],\n4]";
+        let spans = [
+            Span {
+                offset: 11,
+                length: 1,
+            },
+            Span {
+                offset: 4,
+                length: 5,
+            },
+            Span {
+                offset: 0,
+                length: text.len(),
+            },
+        ];
+        let got = resolve(text.as_bytes(), Offsets::Bytes, &spans);
+        assert_eq!((got[0].line, got[0].column), (3, 1));
+        assert_eq!((got[1].line, got[1].column, got[1].length), (2, 1, 5));
+        assert_eq!((got[2].line, got[2].offset, got[2].length), (1, 0, 13));
+    }
+}
