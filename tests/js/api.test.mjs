@@ -133,14 +133,13 @@ test('a value over a limit is skipped without being read: no getter inside it ru
       return 1;
     },
   };
-  const result = validateEvent({ event: 'x', metadata: { a: inner }, list: [1, 2, 3, { b: inner }], notes: 5 }, undefined, {
-    limits: { maxDepth: 1, maxArrayItems: 2 },
-  });
+  const event = { event: 'x', metadata: { a: { b: inner } }, list: [1, 2, 3, { b: inner }], notes: 5 };
+  const result = validateEvent(event, undefined, { limits: { maxDepth: 2, maxArrayItems: 2 } });
   assert.equal(reads, 0);
   assert.deepEqual(
     result.errors.map(({ code, path }) => ({ code, path })),
     [
-      { code: 'limit_exceeded', path: '/metadata/a' },
+      { code: 'limit_exceeded', path: '/metadata/a/b' },
       { code: 'limit_exceeded', path: '/list' },
       { code: 'invalid_type', path: '/notes' },
     ],
