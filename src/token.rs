@@ -75,6 +75,22 @@ pub trait Source {
         None
     }
 
+    /// Reads past the rest of the innermost open container, up to and
+    /// including its end: the walk does not look into it (a value over a
+    /// limit). Text must be read to find the end; sources that hold the
+    /// value already (JS values, parsed values) drop it without reading it.
+    fn skip_container(&mut self) -> Result<(), SourceError> {
+        let mut open = 1usize;
+        while open > 0 {
+            match self.next_token()? {
+                Token::ObjectStart | Token::ArrayStart => open += 1,
+                Token::ObjectEnd | Token::ArrayEnd => open -= 1,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
     /// Called when the top-level value is complete: JSON text checks that
     /// nothing but whitespace follows.
     fn finish(&mut self) -> Result<(), SourceError> {

@@ -89,6 +89,12 @@ impl Source for ValueSource<'_> {
         self.text
     }
 
+    fn skip_container(&mut self) -> Result<(), SourceError> {
+        self.next_value = None;
+        self.stack.pop();
+        Ok(())
+    }
+
     fn number_text(&self, n: f64) -> String {
         // As serde_json writes it, so a value and its JSON text read alike.
         self.number

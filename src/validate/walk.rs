@@ -134,13 +134,11 @@ impl Run<'_> {
         }
     }
 
-    /// Reads until `open` containers have closed.
-    fn skip_open(&mut self, mut open: usize) -> Flow {
-        while open > 0 {
-            match self.next()? {
-                Token::ObjectStart | Token::ArrayStart => open += 1,
-                Token::ObjectEnd | Token::ArrayEnd => open -= 1,
-                _ => {}
+    /// Reads past the rest of the `open` innermost open containers.
+    fn skip_open(&mut self, open: usize) -> Flow {
+        for _ in 0..open {
+            if let Err(e) = self.src.skip_container() {
+                return Err(self.not_json(e));
             }
         }
         Ok(())

@@ -259,6 +259,14 @@ impl Source for JsSource {
         &self.text
     }
 
+    /// Drops the container without reading its properties: over a limit,
+    /// nothing in it is looked at, so no getter of it runs either.
+    fn skip_container(&mut self) -> Result<(), SourceError> {
+        self.pending = Pending::Nothing;
+        self.stack.pop();
+        Ok(())
+    }
+
     fn number_text(&self, n: f64) -> String {
         js_number(n)
     }

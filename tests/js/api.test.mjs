@@ -124,3 +124,25 @@ test('issues whose paths and messages hold control characters cross intact', () 
   const { offset, length } = errors[0].location;
   assert.equal(body.slice(offset, offset + length), JSON.stringify(key));
 });
+
+test('a value over a limit is skipped without being read: no getter inside it runs', () => {
+  let reads = 0;
+  const inner = {
+    get x() {
+      reads += 1;
+      return 1;
+    },
+  };
+  const event = { event: 'x', metadata: { a: { b: inner } }, list: [1, 2, 3, { b: inner }], notes: 5 };
+  const result = validateEvent(event, undefined, { limits: { maxDepth: 2, maxArrayItems: 2 } });
+  assert.equal(reads, 0);
+  assert.deepEqual(
+    result.errors.map(({ code, path }) => ({ code, path })),
+    [
+      { code: 'limit_exceeded', path: '/metadata/a/b' },
+      { code: 'limit_exceeded', path: '/list' },
+      { code: 'invalid_type', path: '/notes' },
+    ],
+  );
+  assert.equal(result.kind, 'other');
+});
