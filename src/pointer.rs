@@ -100,13 +100,72 @@ impl Pointer {
     /// The pointer without its leading `/`, for messages:
     /// `availabilityWindows/2`, quoted (`crate::quote`) when long.
     pub fn label(&self) -> String {
-        let path = self.render();
-        match path.strip_prefix('/') {
-            Some(label) => crate::quote::quote(label).into_owned(),
-            None => "the event".to_owned(),
+        let len = self.rendered_len();
+        if len <= 1 + 2 * LABEL_END_BYTES {
+            let path = self.render();
+            return match path.strip_prefix('/') {
+                Some(label) => crate::quote::quote(label).into_owned(),
+                None => "the event".to_owned(),
+            };
+        }
+        // A long path (keys of kilobytes, a megabyte in all): only its two
+        // ends are written out, since the quote shows no more of it. Each
+        // end holds more than `QUOTE_CHARS` characters, so the quote of the
+        // ends joined is the quote of the whole label.
+        let mut head = Vec::with_capacity(LABEL_END_BYTES);
+        self.render_range(1, 1 + LABEL_END_BYTES, &mut head);
+        let mut tail = Vec::with_capacity(LABEL_END_BYTES);
+        self.render_range(len - LABEL_END_BYTES, len, &mut tail);
+        // Cut at character boundaries: the path itself is UTF-8.
+        let head = match std::str::from_utf8(&head) {
+            Ok(head) => head,
+            Err(e) => std::str::from_utf8(head.get(..e.valid_up_to()).unwrap_or_default())
+                .unwrap_or_default(),
+        };
+        let first = tail
+            .iter()
+            .position(|&b| b & 0xc0 != 0x80)
+            .unwrap_or(tail.len());
+        let tail = std::str::from_utf8(tail.get(first..).unwrap_or_default()).unwrap_or_default();
+        let mut ends = String::with_capacity(head.len() + tail.len());
+        ends.push_str(head);
+        ends.push_str(tail);
+        crate::quote::quote(&ends).into_owned()
+    }
+
+    /// Appends the bytes `from..to` of `render()` to `out`, writing out no
+    /// other part of it.
+    fn render_range(&self, from: usize, to: usize, out: &mut Vec<u8>) {
+        let mut at = 0;
+        let mut index_text = String::new();
+        for segment in &self.segments {
+            if at >= to {
+                break;
+            }
+            let bytes = match *segment {
+                Segment::Key { start, end } => {
+                    self.buf.as_bytes().get(start..end).unwrap_or_default()
+                }
+                Segment::Index(index) => {
+                    index_text.clear();
+                    index_text.push('/');
+                    push_decimal(&mut index_text, index);
+                    index_text.as_bytes()
+                }
+            };
+            let next = at + bytes.len();
+            if next > from {
+                let range = from.saturating_sub(at)..(to - at).min(bytes.len());
+                out.extend_from_slice(bytes.get(range).unwrap_or_default());
+            }
+            at = next;
         }
     }
 }
+
+/// Bytes `Pointer::label` writes out of each end of a long path: enough for
+/// more than `QUOTE_CHARS` characters of up to 4 bytes each.
+const LABEL_END_BYTES: usize = 4 * (crate::quote::QUOTE_CHARS + 1);
 
 /// How many decimal digits `n` has.
 fn decimal_digits(mut n: usize) -> usize {
@@ -160,6 +219,24 @@ mod tests {
             let mut out = String::from("/");
             push_decimal(&mut out, n);
             assert_eq!(out, format!("/{n}"));
+        }
+    }
+
+    #[test]
+    fn a_long_label_is_quoted_from_its_ends_alone() {
+        let whole = |p: &Pointer| crate::quote::quote(&p.render()[1..]).into_owned();
+        for (key, depth) in [
+            ("k", 900),
+            ("é", 400),
+            ("𝄞~/", 300),
+            (&*"ab€".repeat(700), 3),
+        ] {
+            let mut p = Pointer::default();
+            for level in 0..depth {
+                p.push_key(key);
+                p.push_index(level * 37);
+                assert_eq!(p.label(), whole(&p), "{key} at {level}");
+            }
         }
     }
 

@@ -89,7 +89,21 @@ pub fn code(kind: Option<EventKind>, has_issues: bool) -> u32 {
 
 /// The errors and warnings of a result, in the layout above.
 pub fn encode(errors: &[Issue], warnings: &[Issue]) -> String {
-    let mut out = String::new();
+    // Reserved at once (escapes aside): a path can be a megabyte, and a
+    // string grown by doubling would copy it again and hold twice its size.
+    let size = errors
+        .iter()
+        .chain(warnings)
+        .map(|issue| {
+            let optional = [&issue.expected, &issue.received, &issue.suggestion]
+                .into_iter()
+                .flatten()
+                .map(String::len)
+                .sum::<usize>();
+            64 + issue.path.len() + issue.message.len() + optional
+        })
+        .sum();
+    let mut out = String::with_capacity(size);
     let mut numbers = String::new();
     for (group, list) in [errors, warnings].into_iter().enumerate() {
         if group > 0 {
