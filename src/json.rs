@@ -88,6 +88,9 @@ pub struct JsonSource<'a> {
     offsets: Option<Offsets>,
     /// Why the body cannot be read at all, given at the first token.
     unreadable: Option<SourceError>,
+    /// While a value is skipped: the innermost container opened inside it
+    /// (`true` for an object), which `stack` does not hold.
+    skipped_inside: Option<bool>,
 }
 
 impl<'a> JsonSource<'a> {
@@ -151,6 +154,7 @@ impl<'a> JsonSource<'a> {
             after_comma: false,
             offsets,
             unreadable,
+            skipped_inside: None,
         }
     }
 
@@ -173,7 +177,9 @@ impl<'a> JsonSource<'a> {
     fn unexpected<T>(&self, wanted: Wanted) -> Result<T, SourceError> {
         let context = Context {
             wanted,
-            inside: self.stack.last().map(|f| f.object),
+            inside: self
+                .skipped_inside
+                .or_else(|| self.stack.last().map(|f| f.object)),
             after_comma: self.after_comma,
         };
         Err(syntax_error::unexpected(self.bytes, self.pos, context))
@@ -405,6 +411,12 @@ impl<'a> JsonSource<'a> {
     }
 
     fn key(&mut self) -> Result<Token, SourceError> {
+        self.key_remembered(true)
+    }
+
+    /// Reads a key; `remember` records it for duplicate checks (a skipped
+    /// value's keys are not checked).
+    fn key_remembered(&mut self, remember: bool) -> Result<Token, SourceError> {
         if self.peek() != Some(b'"') {
             return self.unexpected(Wanted::Key);
         }
@@ -414,7 +426,7 @@ impl<'a> JsonSource<'a> {
             offset: start,
             length: self.pos - start,
         };
-        let duplicate = self.remember_key();
+        let duplicate = remember && self.remember_key();
         self.skip_ws();
         self.after_comma = false;
         if self.peek() != Some(b':') {
@@ -470,6 +482,80 @@ impl<'a> JsonSource<'a> {
             frame.set = Some(set);
         }
         duplicate
+    }
+
+    /// Reads past the rest of the innermost open container, checking only
+    /// that it is JSON: the grammar of `token`, with the same errors, but
+    /// the containers opened inside cost a byte each rather than a `Frame`
+    /// (a body of brackets nests half a million deep) and keys are not
+    /// remembered.
+    fn skip_open_container(&mut self) -> Result<(), SourceError> {
+        let Some(outer) = self.stack.last().map(|f| f.object) else {
+            return Ok(());
+        };
+        let mut inner: Vec<bool> = Vec::new();
+        loop {
+            // As `next_token` does between tokens.
+            self.after_comma = false;
+            self.skip_ws();
+            let object = inner.last().copied().unwrap_or(outer);
+            match self.expect {
+                Expect::FirstKey if self.peek() == Some(b'}') => self.pos += 1,
+                Expect::FirstItem if self.peek() == Some(b']') => self.pos += 1,
+                Expect::FirstKey => {
+                    self.key_remembered(false)?;
+                    continue;
+                }
+                Expect::Value | Expect::FirstItem => {
+                    self.skip_value(&mut inner)?;
+                    continue;
+                }
+                Expect::AfterValue => match (self.peek(), object) {
+                    (Some(b','), _) => {
+                        self.pos += 1;
+                        self.skip_ws();
+                        self.after_comma = true;
+                        if object {
+                            self.key_remembered(false)?;
+                        } else {
+                            self.skip_value(&mut inner)?;
+                        }
+                        continue;
+                    }
+                    (Some(b'}'), true) | (Some(b']'), false) => self.pos += 1,
+                    _ => return self.unexpected(Wanted::CommaOrEnd),
+                },
+            }
+            // A container closed.
+            self.expect = Expect::AfterValue;
+            if inner.pop().is_none() {
+                self.close(outer);
+                self.last = Span {
+                    offset: self.pos - 1,
+                    length: 1,
+                };
+                return Ok(());
+            }
+            self.skipped_inside = inner.last().copied();
+        }
+    }
+
+    /// A value inside a skipped one: a container is opened on `inner`.
+    fn skip_value(&mut self, inner: &mut Vec<bool>) -> Result<(), SourceError> {
+        let object = match self.peek() {
+            Some(b'{') => true,
+            Some(b'[') => false,
+            _ => return self.value().map(drop),
+        };
+        self.pos += 1;
+        inner.push(object);
+        self.skipped_inside = Some(object);
+        self.expect = if object {
+            Expect::FirstKey
+        } else {
+            Expect::FirstItem
+        };
+        Ok(())
     }
 
     fn close(&mut self, object: bool) -> Token {
@@ -578,6 +664,16 @@ impl Source for JsonSource<'_> {
             };
         }
         Ok(token)
+    }
+
+    fn skip_container(&mut self) -> Result<(), SourceError> {
+        if let Some(error) = self.unreadable.take() {
+            return Err(error);
+        }
+        let skipped = self.skip_open_container();
+        self.skipped_inside = None;
+        self.after_comma = false;
+        skipped
     }
 
     fn span(&self) -> Option<Span> {
@@ -860,6 +956,66 @@ mod tests {
             "{}",
             err.message
         );
+    }
+
+    /// Opens `{"a":` and the value of `a`, skips that value, then reads the
+    /// rest: what the fast skip does (as errors and tokens, with spans) and
+    /// what reading token by token does.
+    fn after_skip(text: &str, fast: bool) -> Vec<Result<(Token, Option<Span>), SourceError>> {
+        let mut src = JsonSource::new(text.as_bytes(), Some(Offsets::Bytes));
+        let mut out = Vec::new();
+        for _ in 0..3 {
+            out.push(src.next_token().map(|t| (t, src.span())));
+        }
+        let skipped = if fast {
+            src.skip_container()
+        } else {
+            let mut open = 1;
+            loop {
+                match src.next_token() {
+                    Ok(Token::ObjectStart | Token::ArrayStart) => open += 1,
+                    Ok(Token::ObjectEnd | Token::ArrayEnd) => open -= 1,
+                    Ok(_) => continue,
+                    Err(e) => break Err(e),
+                }
+                if open == 0 {
+                    break Ok(());
+                }
+            }
+        };
+        out.push(skipped.map(|()| (Token::Null, src.span())));
+        while let Some(Ok(_)) = out.last() {
+            if src.stack.is_empty() {
+                out.push(src.finish().map(|()| (Token::Null, None)));
+                break;
+            }
+            out.push(src.next_token().map(|t| (t, src.span())));
+        }
+        out
+    }
+
+    #[test]
+    fn skipping_reads_as_token_by_token_does() {
+        let cases = [
+            r#"{"a":[1,[2,{"b":[]}],{}],"c":3}"#,
+            r#"{"a":{"x":{"y":[true,null,"s\u00e9"]},"x":1},"c":[4]}"#,
+            r#"{"a":[[[[]]]]}"#,
+            r#"{"a":{}}"#,
+            r#"{"a":[1,]}"#,
+            r#"{"a":{"x":1,}}"#,
+            r#"{"a":[{"x" 1}]}"#,
+            r#"{"a":[{"x":1]]}"#,
+            r#"{"a":[[1}]}"#,
+            r#"{"a":[nul]}"#,
+            r#"{"a":[1 2]}"#,
+            r#"{"a":{"x":"\q"}}"#,
+            r#"{"a":[[["#,
+            r#"{"a":[1],}"#,
+            r#"{"a":[1]} x"#,
+        ];
+        for text in cases {
+            assert_eq!(after_skip(text, true), after_skip(text, false), "{text}");
+        }
     }
 
     #[test]
