@@ -73,25 +73,20 @@ pub fn resolve(text: &[u8], offsets: Offsets, spans: &[Span]) -> Vec<Location> {
         };
         spans.len()
     ];
-    let (mut pos, mut line, mut column, mut units) = (0usize, 1usize, 1usize, 0usize);
+    let mut at = Counts {
+        line: 1,
+        column: 1,
+        units: 0,
+    };
+    let mut pos = 0;
     for (target, i, is_end) in stops {
-        for &b in text.get(pos..target).unwrap_or_default() {
-            if b == b'\n' {
-                line += 1;
-                column = 1;
-            } else if b & 0xc0 != 0x80 {
-                column += 1;
-            }
-            units += match offsets {
-                Offsets::Bytes => 1,
-                // A lead byte starts one code unit, or two from U+10000 on
-                // (four-byte sequences); continuation bytes add none.
-                Offsets::Utf16 if b >= 0xf0 => 2,
-                Offsets::Utf16 if b & 0xc0 != 0x80 => 1,
-                Offsets::Utf16 => 0,
-            };
-        }
+        at.advance(text.get(pos..target).unwrap_or_default(), offsets);
         pos = pos.max(target);
+        let Counts {
+            line,
+            column,
+            units,
+        } = at;
         let Some(location) = out.get_mut(i) else {
             continue;
         };
@@ -109,8 +104,94 @@ pub fn resolve(text: &[u8], offsets: Offsets, spans: &[Span]) -> Vec<Location> {
     out
 }
 
+/// Where a pass over the text stands.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Counts {
+    line: usize,
+    column: usize,
+    units: usize,
+}
+
+impl Counts {
+    /// Moves past `bytes`, eight at a time where they hold no line break:
+    /// an issue about a string of a megabyte (the benign body's, over
+    /// `maxStringLength`) must not cost a megabyte of byte-by-byte steps.
+    fn advance(&mut self, bytes: &[u8], offsets: Offsets) {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGHS: u64 = 0x8080_8080_8080_8080;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in chunks.by_ref() {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(word);
+            let newline = w ^ (ONES * u64::from(b'\n'));
+            if newline.wrapping_sub(ONES) & !newline & HIGHS != 0 {
+                self.advance_bytewise(chunk, offsets);
+                continue;
+            }
+            // 10xxxxxx continues a character; 1111xxxx starts a four-byte one.
+            let continuations = (w & HIGHS & !(w << 1)).count_ones() as usize;
+            let leads = 8 - continuations;
+            let fours = (w & (w << 1) & (w << 2) & (w << 3) & HIGHS).count_ones() as usize;
+            self.column += leads;
+            self.units += match offsets {
+                Offsets::Bytes => 8,
+                Offsets::Utf16 => leads + fours,
+            };
+        }
+        self.advance_bytewise(chunks.remainder(), offsets);
+    }
+
+    fn advance_bytewise(&mut self, bytes: &[u8], offsets: Offsets) {
+        for &b in bytes {
+            if b == b'\n' {
+                self.line += 1;
+                self.column = 1;
+            } else if b & 0xc0 != 0x80 {
+                self.column += 1;
+            }
+            self.units += match offsets {
+                Offsets::Bytes => 1,
+                // A lead byte starts one code unit, or two from U+10000 on
+                // (four-byte sequences); continuation bytes add none.
+                Offsets::Utf16 if b >= 0xf0 => 2,
+                Offsets::Utf16 if b & 0xc0 != 0x80 => 1,
+                Offsets::Utf16 => 0,
+            };
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn eight_at_a_time_counts_as_byte_by_byte() {
+        let pieces = ["a", "\n", "é", "€", "😀", "xyz", "\n\n", "ab€😀é\n"];
+        for offsets in [Offsets::Bytes, Offsets::Utf16] {
+            let mut text = String::new();
+            for i in 0..400 {
+                text.push_str(pieces[(i * 7 + i / 5) % pieces.len()]);
+                let start = Counts {
+                    line: 1,
+                    column: 1,
+                    units: 0,
+                };
+                let (mut fast, mut slow) = (start, start);
+                for from in [0, i % 5] {
+                    // From a character boundary (every piece starts one).
+                    let from = (0..=from)
+                        .rev()
+                        .find(|&f| text.is_char_boundary(f))
+                        .unwrap_or(0);
+                    let bytes = &text.as_bytes()[from..];
+                    fast.advance(bytes, offsets);
+                    slow.advance_bytewise(bytes, offsets);
+                    assert_eq!(fast, slow, "{offsets:?} {text:?} from {from}");
+                }
+            }
+        }
+    }
+
     use super::*;
 
     fn one(text: &str, offsets: Offsets, offset: usize, length: usize) -> Location {
