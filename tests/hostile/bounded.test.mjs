@@ -59,26 +59,45 @@ function prepare(f, size) {
   return { run: () => validateEvent(value), reference: stringify };
 }
 
+/**
+ * Whether `within()` holds in one of `rounds` measurements. Other work on a
+ * shared machine only ever adds time, so a bound that holds once holds; work
+ * that is really superlinear fails every round.
+ */
+function holdsInSomeRound(within, rounds = 3) {
+  let last;
+  for (let i = 0; i < rounds; i++) {
+    last = within();
+    if (last.ok) return last;
+  }
+  return last;
+}
+
 test('every crafted body costs a bounded multiple of JSON.parse or of the benign 1 MiB body', () => {
   const benign = prepare(family('benign: one long string'), MiB);
-  const benignMs = fastest(benign.run);
   // Before issue 12 the long-key attack alone cost 10,000 times the benign
   // body; quadratic work shows as hundreds. The bench measures the real ratios.
   const MARGIN = 40;
   for (const f of FAMILIES) {
     const p = prepare(f, SIZE);
-    const ms = fastest(p.run);
-    const bound = MARGIN * Math.max(fastest(p.reference), benignMs, 0.05);
-    assert.ok(ms <= bound, `${f.name}: ${ms.toFixed(2)} ms, bound ${bound.toFixed(2)} ms`);
+    const r = holdsInSomeRound(() => {
+      const ms = fastest(p.run);
+      const bound = MARGIN * Math.max(fastest(p.reference), fastest(benign.run), 0.05);
+      return { ok: ms <= bound, ms, bound };
+    });
+    assert.ok(r.ok, `${f.name}: ${r.ms.toFixed(2)} ms, bound ${r.bound.toFixed(2)} ms`);
   }
 });
 
 test('work grows linearly: eight times the body costs at most 24 times as much (quadratic work: 64)', () => {
   for (const name of ['near-miss key flood', 'issue flood: seconds', 'escaped keys (valid)', 'duplicate keys', 'long keys, deep path']) {
     const f = family(name);
-    const small = fastest(prepare(f, SIZE / 8).run);
-    const large = fastest(prepare(f, SIZE).run);
-    assert.ok(large <= 24 * Math.max(small, 0.05), `${name}: ${small.toFixed(2)} ms, then ${large.toFixed(2)} ms`);
+    const [small, large] = [prepare(f, SIZE / 8).run, prepare(f, SIZE).run];
+    const r = holdsInSomeRound(() => {
+      const [s, l] = [fastest(small), fastest(large)];
+      return { ok: l <= 24 * Math.max(s, 0.05), s, l };
+    });
+    assert.ok(r.ok, `${name}: ${r.s.toFixed(2)} ms, then ${r.l.toFixed(2)} ms`);
   }
 });
 
