@@ -268,6 +268,14 @@ const encoder = new TextEncoder();
 let scratch = new Uint8Array(4096);
 
 /**
+ * Strings whose UTF-8 may take up to this many bytes are encoded straight
+ * into the module's input buffer (reserved at 3 bytes per UTF-16 unit, the
+ * most UTF-8 can take); longer ones are encoded here first, so the module
+ * is asked for only the bytes they really take.
+ */
+const DIRECT_ROOM = 64 << 10;
+
+/**
  * The UTF-8 bytes of `text`, in a buffer reused from call to call (the module
  * copies them in at once). `encodeInto` is native and beats wasm-bindgen's
  * character-by-character string passing.
@@ -366,6 +374,28 @@ export function createApi(instantiate, data) {
   function replace() {
     raw = instantiate();
     instances += 1;
+    memory = EMPTY;
+  }
+
+  // A view of the instance's memory, kept while the memory does not grow
+  // (growing detaches it: its length drops to 0), as wasm-bindgen's glue does.
+  const EMPTY = new Uint8Array(0);
+  let memory = EMPTY;
+
+  /**
+   * Writes JSON text (a string, or UTF-8 bytes) into the input buffer of
+   * the instance (src/wasm/input.rs) and returns its length in bytes: a call
+   * allocates nothing in the module, and a string is encoded only once.
+   */
+  function writeInput(text) {
+    const direct = typeof text === 'string' && text.length * 3 <= DIRECT_ROOM;
+    const bytes = direct ? undefined : typeof text === 'string' ? utf8(text) : text;
+    const room = direct ? text.length * 3 : bytes.length;
+    const at = raw.reserveInput(room);
+    if (memory.length < at + room) memory = new Uint8Array(raw.exports.memory.buffer);
+    if (direct) return encoder.encodeInto(text, memory.subarray(at, at + room)).written;
+    memory.set(bytes, at);
+    return room;
   }
 
   /** The order as bits (see src/wasm/args.rs). */
@@ -457,22 +487,23 @@ export function createApi(instantiate, data) {
     if (text === undefined) {
       return guarded((m) => result(m, m.checkValue(event, readers, bits, o.strict, o.values)), o.limits);
     }
-    const bytes = utf8(text);
-    return guarded((m) => result(m, m.checkBytes(bytes, VALUE_TEXT, bits, o.strict, o.values)), o.limits);
+    return guarded((m) => result(m, m.checkInput(writeInput(text), VALUE_TEXT, bits, o.strict, o.values)), o.limits);
   }
 
   function validateEventJson(body, order, options) {
     const bits = encodeOrder(order);
     const o = decodeOptions(options);
     const max = o.limits.maxBodyBytes;
-    // UTF-8 takes at least a byte per UTF-16 unit: a longer string is over the limit.
-    const bytes = typeof body === 'string' ? (body.length > max ? undefined : utf8(body)) : asBytes(body);
-    const length = bytes === undefined ? body.length : bytes.length;
-    if (length > max) {
-      return guarded((m) => result(m, m.checkOversized(length, bits, o.strict, o.values)), o.limits);
-    }
+    const text = typeof body === 'string' ? body : asBytes(body);
     const mode = typeof body === 'string' ? STRING_BODY : BYTES_BODY;
-    return guarded((m) => result(m, m.checkBytes(bytes, mode, bits, o.strict, o.values)), o.limits);
+    // UTF-8 takes at least a byte per UTF-16 unit: a longer string is over the
+    // limit, and is not encoded at all.
+    const oversized = (m, length) => result(m, m.checkOversized(length, bits, o.strict, o.values));
+    if (text.length > max) return guarded((m) => oversized(m, text.length), o.limits);
+    return guarded((m) => {
+      const length = writeInput(text);
+      return length > max ? oversized(m, length) : result(m, m.checkInput(length, mode, bits, o.strict, o.values));
+    }, o.limits);
   }
 
   function buildEvent(name, fields, order, options) {

@@ -11,6 +11,7 @@
 
 mod args;
 mod build;
+mod input;
 mod js_source;
 mod readers;
 
@@ -55,12 +56,26 @@ fn finish(result: &ValidationResult) -> u32 {
     wire::code(result.kind, has_issues)
 }
 
-/// Checks JSON text given as UTF-8 bytes, in a `TextMode` (`mode`): a body,
-/// as bytes or as a string (`maxBodyBytes` applies, and issues have their
-/// location), or a value serialised by `JSON.stringify` (neither). Strings
-/// arrive as bytes too: `TextEncoder.encodeInto` in `pkg/api.js` copies them
+/// Checks the `length` bytes of JSON text written after `reserveInput`
+/// (`input.rs`), in a `TextMode` (`mode`): a body, as bytes or as a string
+/// (`maxBodyBytes` applies, and issues have their location), or a value
+/// serialised by `JSON.stringify` (neither). Strings arrive as bytes too:
+/// `TextEncoder.encodeInto` in `pkg/api.js` writes them into module memory
 /// faster than wasm-bindgen's string passing does.
-#[wasm_bindgen(js_name = checkBytes)]
+#[wasm_bindgen(js_name = checkInput)]
+pub fn check_input(
+    length: usize,
+    mode: u32,
+    order: u32,
+    strict: bool,
+    limits: Option<Vec<f64>>,
+) -> u32 {
+    input::with_input(length, |bytes| {
+        check_bytes(bytes, mode, order, strict, limits)
+    })
+}
+
+/// Checks JSON text given as UTF-8 bytes (see `check_input`, which JS calls).
 pub fn check_bytes(
     bytes: &[u8],
     mode: u32,
