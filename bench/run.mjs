@@ -14,7 +14,7 @@
 // Exit status: 0 when every check agreed (goals may still FAIL: they are
 // reported, not asserted), 1 on a disagreement, 2 on a setup problem.
 
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generate, describe } from './lib/generate.mjs';
@@ -162,7 +162,12 @@ const report = renderReport({
   goals: goals({ timing, cold, size, baseline }),
 });
 console.log(report);
-writeFileSync(opt.out, `${report}\n`);
+// The measured changes (a before/after row per change kept) are kept by hand
+// below the generated report: a run rewrites the report and keeps them.
+const CHANGES = '\n## Changes measured\n';
+const previous = existsSync(opt.out) ? readFileSync(opt.out, 'utf8') : '';
+const changes = previous.includes(CHANGES) ? previous.slice(previous.indexOf(CHANGES)) : '';
+writeFileSync(opt.out, `${report}\n${changes}`);
 log(`wrote ${opt.out} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 process.exit(failed ? 1 : 0);
 

@@ -12,6 +12,8 @@ import { median } from './timing.mjs';
 export const COLD_CANDIDATES = [
   { id: 'package', label: 'servicer-events (`validateEvent`)', script: 'package.mjs', needsPackage: true },
   { id: 'package-json', label: 'servicer-events (`validateEventJson`, bytes)', script: 'package-json.mjs', needsPackage: true },
+  { id: 'package-browser', label: 'servicer-events browser entry (inlined module; `validateEventJson`, bytes)', script: 'package-browser.mjs', needsPackage: true },
+  { id: 'package-web', label: 'servicer-events/web (`init` with the .wasm bytes; `validateEventJson`)', script: 'package-web.mjs', needsPackage: true },
   { id: 'ajv-standalone', label: 'Ajv 8 standalone', script: 'ajv-standalone.mjs' },
   { id: 'ajv-compiled', label: 'Ajv 8 (compile at start)', script: 'ajv-compiled.mjs' },
   { id: 'cfworker', label: '@cfworker/json-schema', script: 'cfworker.mjs' },

@@ -8,7 +8,7 @@ const ratio = (x) => (x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const kb = (b) => `${(b / 1000).toFixed(1)} kB`;
 const ms = (x) => x.toFixed(1);
 
-/** The goals of issue 6, measured. Each: { goal, measured, pass } (pass null: not measurable). */
+/** The goals of issues 6 and 16, measured. Each: { goal, measured, pass } (pass null: not measurable). */
 export function goals({ timing, cold, size, baseline }) {
   const t = (key) => timing.get(key)?.median;
   const out = [];
@@ -25,11 +25,13 @@ export function goals({ timing, cold, size, baseline }) {
     measured: bytes !== undefined ? `${ratio(bytes / parse)}× (${ns(bytes)} vs ${ns(parse)} ns)` : 'package missing',
     pass: bytes !== undefined ? bytes / parse <= 1.0 : null,
   });
-  const c = cold?.get('package');
+  // Every entry of the package must start as fast: the slowest one is the measure.
+  const entries = ['package', 'package-json', 'package-browser', 'package-web'].map((id) => cold?.get(id)).filter(Boolean);
+  const c = entries.length ? entries.reduce((m, e) => (e.importMs > m.importMs ? e : m)) : undefined;
   const a = cold?.get('ajv-standalone');
   out.push({
-    goal: 'cold start no slower than Ajv standalone',
-    measured: c && a ? `${ms(c.importMs)} vs ${ms(a.importMs)} ms (${ratio(c.importMs / a.importMs)}×)` : 'not measured',
+    goal: 'cold start no slower than Ajv standalone (every entry measured: the slowest)',
+    measured: c && a ? `${ms(c.importMs)} vs ${ms(a.importMs)} ms (${ratio(c.importMs / a.importMs)}×; ${c.label})` : 'not measured',
     pass: c && a ? c.importMs <= a.importMs : null,
   });
   if (size) {
@@ -51,10 +53,9 @@ export function goals({ timing, cold, size, baseline }) {
   };
   const [ro, rb] = [ratioOf('pkg-object'), ratioOf('pkg-bytes')];
   out.push({
-    goal: 'an invalid event costs not much more than a valid one (no number set: reported)',
+    goal: 'an invalid event ≤ 1.5× the cost of a valid one (issue 16), on objects and on bytes',
     measured: ro !== undefined ? `invalid ÷ valid: ${ratio(ro)}× on objects, ${ratio(rb)}× on bytes` : 'package missing',
-    pass: null,
-    info: true,
+    pass: ro !== undefined ? ro <= 1.5 && rb <= 1.5 : null,
   });
   return out;
 }
@@ -124,7 +125,7 @@ export function renderReport(d) {
     for (const r of d.size) L.push(`- ${r.target}: ${r.files.map((f) => `\`${f.file}\` ${kb(f.gzip)}`).join(', ')} (gzip)`);
     L.push('');
   }
-  L.push('Goals of issue 6:', '');
+  L.push('Goals of issues 6 and 16:', '');
   L.push('| goal | measured | |', '| --- | --- | --- |');
   for (const g of d.goals) L.push(`| ${g.goal} | ${g.measured} | ${g.info ? 'info' : verdict(g.pass)} |`);
   L.push('');
