@@ -1,6 +1,6 @@
 //! The one definition of how a result crosses from the module to
 //! `pkg/api.js`: the kind table and flag bit of a check's code, the text
-//! modes of `checkBytes`, and the layout of the issues. `pkg/api.js` reads
+//! modes of `checkInput`, and the layout of the issues. `pkg/api.js` reads
 //! all of it from `wire()`, which `examples/package_data.rs` writes into
 //! the package data, so adding an issue field is a change here only.
 //!
@@ -56,7 +56,7 @@ pub const KIND_MASK: u32 = 3;
 /// Set in a check's code when the result has issues.
 pub const HAS_ISSUES: u32 = 4;
 
-/// What `checkBytes` is given.
+/// What `checkInput` is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextMode {
     /// `JSON.stringify` of a value: no body limit, no locations.
