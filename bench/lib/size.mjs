@@ -53,7 +53,8 @@ export function packageSize(dir) {
       return { file, raw: buf.length, gzip: gz(buf) };
     });
     const sum = (pred, k) => files.filter(pred).reduce((s, f) => s + f[k], 0);
-    const isWasm = (f) => f.file.endsWith('.wasm');
+    // The node and browser entries load the module inlined in a JS file (dist/wasm.js).
+    const isWasm = (f) => f.file.endsWith('.wasm') || /(^|\/)wasm\.js$/.test(f.file);
     const row = {
       target,
       entry,
