@@ -12,10 +12,9 @@
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 use serde_json::{Map, Value};
-use servicer_events::rules::{self, EVENTS, FIELDS};
+use servicer_events::rules::{EVENTS, FIELDS};
 use servicer_events::{
     validate_json, validate_value, IssueCode, Limits, Options, ServiceOrder, ServiceType,
-    ValidationResult,
 };
 
 // ---------------------------------------------------------------- strategies
@@ -244,142 +243,13 @@ impl Mutation {
 
 // ---------------------------------------------------------------- invariants
 
-/// Whether `path` is an RFC 6901 JSON Pointer: empty, or `/`-separated
-/// segments in which `~` is always followed by `0` or `1`.
-fn is_json_pointer(path: &str) -> bool {
-    if path.is_empty() {
-        return true;
-    }
-    let Some(rest) = path.strip_prefix('/') else {
-        return false;
-    };
-    let mut chars = rest.chars();
-    while let Some(c) = chars.next() {
-        if c == '~' && !matches!(chars.next(), Some('0' | '1')) {
-            return false;
-        }
-    }
-    true
-}
+// The invariants are the fuzz harness's (`fuzz/harness/check.rs`): one
+// statement of what every result must satisfy, for every source of input.
+#[path = "../fuzz/harness/mod.rs"]
+mod harness;
 
-/// Checks the result's shape; `input` is the value the text parses to (or
-/// the value given), when there is one.
-fn check(result: &ValidationResult, input: Option<&Value>, options: &Options) {
-    check_paths(result, input, options);
-    check_kind(result, input, options);
-}
-
-/// `valid`, warning codes and paths.
-fn check_paths(result: &ValidationResult, input: Option<&Value>, options: &Options) {
-    assert_eq!(result.valid, result.errors.is_empty(), "{result:#?}");
-    if options.strict {
-        assert!(
-            result.warnings.is_empty(),
-            "strict has no warnings: {result:#?}"
-        );
-    }
-    for issue in &result.warnings {
-        assert!(
-            issue.code.is_warning() || issue.code == IssueCode::TooManyIssues,
-            "{issue:?} is not a warning code"
-        );
-    }
-    check_cap(result, options);
-    for issue in result.issues() {
-        assert!(!issue.message.is_empty(), "{issue:?} has no message");
-        assert!(is_json_pointer(&issue.path), "{issue:?}: bad pointer");
-        match issue.code {
-            IssueCode::InvalidJson
-            | IssueCode::NotAnObject
-            | IssueCode::OrderNotAccepted
-            | IssueCode::OrderClosed => {
-                assert_eq!(issue.path, "", "{issue:?}")
-            }
-            IssueCode::MissingEvent
-            | IssueCode::EmptyEventName
-            | IssueCode::EventNotAllowedForServiceType => {
-                assert_eq!(issue.path, "/event", "{issue:?}")
-            }
-            _ => {}
-        }
-        // `missing_event` points where the name should be; everything else
-        // points at something that is there.
-        if let (Some(input), false) = (input, issue.code == IssueCode::MissingEvent) {
-            assert!(
-                input.pointer(&issue.path).is_some(),
-                "{issue:?} does not resolve in {input}"
-            );
-        }
-    }
-}
-
-/// At most `maxIssues` issues, then one `too_many_issues` at `""` that ends
-/// the errors of an invalid event or the warnings of a valid one.
-fn check_cap(result: &ValidationResult, options: &Options) {
-    let total = result.errors.len() + result.warnings.len();
-    let is_cap = |i: &servicer_events::Issue| i.code == IssueCode::TooManyIssues;
-    let caps = result.issues().filter(|i| is_cap(i)).count();
-    assert!(caps <= 1, "{result:#?}");
-    assert!(total <= options.limits.max_issues + caps, "{result:#?}");
-    if caps == 1 {
-        let list = if result.valid {
-            &result.warnings
-        } else {
-            &result.errors
-        };
-        let last = list.last().unwrap();
-        assert!(is_cap(last), "too_many_issues is not last: {result:#?}");
-        assert_eq!(last.path, "");
-    }
-}
-
-/// `kind` is that of the name, over `maxEventNameLength` too, and `None`
-/// only when there is no name or the text is not JSON; text that is not
-/// JSON has `invalid_json` and the order's issues, nothing else.
-fn check_kind(result: &ValidationResult, input: Option<&Value>, _options: &Options) {
-    let not_json = result
-        .errors
-        .iter()
-        .any(|i| i.code == IssueCode::InvalidJson);
-    if not_json {
-        assert_eq!(result.kind, None, "{result:#?}");
-        assert!(result.warnings.is_empty(), "{result:#?}");
-        for issue in &result.errors {
-            assert!(
-                matches!(
-                    issue.code,
-                    IssueCode::InvalidJson | IssueCode::OrderNotAccepted | IssueCode::OrderClosed
-                ),
-                "besides invalid_json: {result:#?}"
-            );
-        }
-        return;
-    }
-    let name = input
-        .and_then(|v| v.as_object())
-        .and_then(|o| o.get("event"));
-    match (result.kind, name) {
-        (Some(kind), Some(Value::String(name))) if !name.is_empty() => {
-            assert_eq!(kind, rules::event_kind(name), "kind of {name:?}");
-        }
-        (Some(kind), _) if input.is_some() => {
-            panic!("kind {kind:?} without a non-empty name: {result:#?}")
-        }
-        (None, Some(Value::String(name))) if !name.is_empty() => {
-            panic!("kind None for {name:?}: {result:#?}")
-        }
-        _ => {}
-    }
-    if name.is_some() {
-        assert!(
-            result
-                .errors
-                .iter()
-                .all(|i| i.code != IssueCode::MissingEvent),
-            "missing_event with an event member: {result:#?}"
-        );
-    }
-}
+use harness::check::check;
+use harness::tree::Tree;
 
 fn config() -> Config {
     let defaults = Config::default();
@@ -414,7 +284,7 @@ proptest! {
         options in options(),
     ) {
         let result = validate_value(&value, order.as_ref(), &options);
-        check(&result, Some(&value), &options);
+        check(&result, Some(&Tree::from(&value)), &options);
     }
 
     /// Any text, valid or broken, through `validate_json`.
@@ -425,13 +295,13 @@ proptest! {
         options in options(),
     ) {
         let result = validate_json(&text, order.as_ref(), &options);
-        let parsed = serde_json::from_slice::<Value>(&text).ok();
+        // Every member, duplicates included, as the validator reads it.
+        let parsed = Tree::parse(&text);
         let over = text.len() > options.limits.max_body_bytes;
         if parsed.is_some() && !over {
             let broken = result.errors.iter().find(|i| i.code == IssueCode::InvalidJson);
             prop_assert!(broken.is_none(), "serde_json reads it, we do not: {broken:?}");
         }
-        let duplicates = result.issues().any(|i| i.code == IssueCode::DuplicateKey);
         if over {
             // Unless the order's issues filled the result already.
             let said = result.errors.iter().any(|i| {
@@ -439,13 +309,7 @@ proptest! {
             });
             prop_assert!(said);
         }
-        let input = parsed.as_ref().filter(|_| !over);
-        check_paths(&result, input, &options);
-        // With a duplicate `event`, serde_json keeps the last; the validator
-        // takes the kind from the first.
-        if !duplicates {
-            check_kind(&result, input, &options);
-        }
+        check(&result, parsed.as_ref().filter(|_| !over), &options);
     }
 
     /// A value and its JSON text give the same result: the two sources agree.

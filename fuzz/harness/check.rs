@@ -2,6 +2,7 @@
 //! README and SPEC stated as assertions.
 
 use super::tree::Tree;
+use servicer_events::rules;
 use servicer_events::{IssueCode, Options, ValidationResult};
 
 /// The longest text an issue may carry besides its path: a sentence, the
@@ -30,17 +31,42 @@ pub fn check(result: &ValidationResult, input: Option<&Tree>, options: &Options)
     if options.strict {
         assert!(result.warnings.is_empty(), "{result:?}");
     }
+    for issue in &result.warnings {
+        assert!(
+            issue.code.is_warning() || issue.code == IssueCode::TooManyIssues,
+            "{issue:?} is not a warning code"
+        );
+    }
     for issue in result.issues() {
         assert!(!issue.message.is_empty(), "{issue:?}");
         assert!(is_json_pointer(&issue.path), "{issue:?}");
+        // Issues about the whole body or the order are at the root; those
+        // about the name, at `/event`.
+        match issue.code {
+            IssueCode::InvalidJson
+            | IssueCode::NotAnObject
+            | IssueCode::OrderNotAccepted
+            | IssueCode::OrderClosed => assert_eq!(issue.path, "", "{issue:?}"),
+            IssueCode::MissingEvent
+            | IssueCode::EmptyEventName
+            | IssueCode::EventNotAllowedForServiceType => {
+                assert_eq!(issue.path, "/event", "{issue:?}")
+            }
+            _ => {}
+        }
         if let (Some(input), false) = (input, issue.code == IssueCode::MissingEvent) {
             assert!(input.resolves(&issue.path), "{issue:?} in {input:?}");
         }
     }
     // The issue budget: at most maxIssues, then one too_many_issues, last.
     let count = result.errors.len() + result.warnings.len();
+    let caps = result
+        .issues()
+        .filter(|i| i.code == IssueCode::TooManyIssues)
+        .count();
+    assert!(caps <= 1, "{caps} too_many_issues: {result:?}");
     assert!(
-        count <= options.limits.max_issues + 1,
+        count <= options.limits.max_issues + caps,
         "{count} issues: {result:?}"
     );
     for list in [&result.errors, &result.warnings] {
@@ -112,13 +138,25 @@ pub fn check(result: &ValidationResult, input: Option<&Tree>, options: &Options)
         }
     }
     // A repeated `event` is a duplicate_key error, and the name is the first
-    // value: `kind` is set only when that value is a non-empty string.
-    if result.kind.is_some() {
+    // value: `kind` is set only when that value is a non-empty string, and
+    // it is that name's kind.
+    if let Some(kind) = result.kind {
         let name = input.first("event");
+        match name {
+            Some(Tree::String(s)) if !s.is_empty() => {
+                assert_eq!(kind, rules::event_kind(s), "kind of {s:?}: {result:?}")
+            }
+            _ => panic!("kind {kind:?} for the event name {name:?}: {result:?}"),
+        }
+    }
+    // `missing_event` only when there is no `event` member at all.
+    if input.first("event").is_some() {
         assert!(
-            matches!(name, Some(Tree::String(s)) if !s.is_empty()),
-            "kind {:?} for the event name {name:?}: {result:?}",
-            result.kind
+            result
+                .errors
+                .iter()
+                .all(|i| i.code != IssueCode::MissingEvent),
+            "missing_event with an event member: {result:?}"
         );
     }
     let events = match input {
