@@ -2,44 +2,15 @@
 // and loading the installed package through its browser entry.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import {
-  assertPackageInstalled,
-  issue,
-  launchBrowser,
-  openPortal,
-  previewJson,
-  startServer,
-  stopServer,
-} from './helpers.mjs';
+import { issue, portalSuite, previewJson } from './helpers.mjs';
 
-let server;
-let browser;
+const { withPortal } = portalSuite({ before, after });
 let api;
 let catalog;
-
 before(async () => {
-  assertPackageInstalled();
   api = await import('servicer-events'); // the Node entry of the same package
   catalog = api.eventCatalog();
-  server = await startServer();
-  browser = await launchBrowser();
 });
-
-after(async () => {
-  await browser?.close();
-  if (server) assert.equal(await stopServer(server.child), 0, 'the server stops cleanly on SIGTERM');
-});
-
-/** Opens the portal, runs `body`, then checks nothing went wrong on the page. */
-async function withPortal(options, body) {
-  const portal = await openPortal(browser, server.url, options);
-  try {
-    await body(portal);
-    assert.deepEqual(portal.problems, [], 'no console errors, page errors or failed requests');
-  } finally {
-    await portal.context.close();
-  }
-}
 
 const DEPOT = 'repair_depot';
 const ONSITE = 'repair_onsite';
