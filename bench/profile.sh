@@ -21,6 +21,9 @@ cp -r "$installed" "$out/pkg"
 wasm-bindgen --target web --no-typescript --out-dir "$out/bindgen" "$wasm"
 node "$root/scripts/glue-factory.mjs" "$out/bindgen/servicer_events.js" "$out/pkg/dist/glue.js" "$out/pkg/dist/node/glue.js"
 cp "$out/bindgen/servicer_events_bg.wasm" "$out/pkg/dist/web/"
+# The node and browser entries compile the module inlined in dist/wasm.js and
+# dist/node/wasm.js, not dist/web's file: inline the named one there too.
+node "$root/scripts/inline-wasm.mjs" "$out/bindgen/servicer_events_bg.wasm" "$out/pkg/dist" >/dev/null
 node "$here/lib/profile.mjs" "$out/pkg/node.cjs" "${1:-5}"
 echo
 node "$here/lib/wasm-sizes.mjs" "$out/bindgen/servicer_events_bg.wasm" 20

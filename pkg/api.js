@@ -124,36 +124,45 @@ function plainData(root, limits) {
 }
 
 /**
- * The decoder of a check's issues, for the layout `wire` defines
- * (src/wire.rs): groups, issues and fields split by their separators
- * (absent fields empty), a separator inside a field escaped by the escape
- * character and a letter, a location's numbers joined.
+ * The reader of a check's issues, for the layout `wire` defines
+ * (src/wire.rs), read in place in the module's memory: a header (where the
+ * text is, how many errors and warnings), a record of numbers per issue
+ * (its code, the UTF-16 length of each text field, its location), and the
+ * text fields of every issue, concatenated, decoded once and cut by the
+ * lengths.
  */
-function issueDecoder(wire) {
-  const escapedLetter = new RegExp(`${wire.escape}(.)`, 'g');
-  const unescape = (value) => value.replace(escapedLetter, (_, letter) => wire.escapes[letter]);
-  const locationAt = wire.fields.indexOf('location');
-  function location(value) {
-    const numbers = value.split(wire.numbers);
-    const out = {};
-    for (let i = 0; i < wire.location.length; i++) out[wire.location[i]] = Number(numbers[i]);
-    return out;
-  }
-  return function decodeIssues(text) {
-    const escaped = text.includes(wire.escape);
-    return text.split(wire.group).map((group) => {
-      if (group === '') return [];
-      return group.split(wire.record).map((record) => {
-        const values = record.split(wire.unit);
-        const issue = {};
-        for (let i = 0; i < wire.fields.length; i++) {
-          const value = escaped ? unescape(values[i]) : values[i];
-          if (i >= wire.required && value === '') continue;
-          issue[wire.fields[i]] = i === locationAt ? location(value) : value;
+function issueReader(wire) {
+  const { codes, textFields, location, absent, headerWords, recordWords } = wire;
+  const decoder = new TextDecoder();
+  const placed = 1 + textFields.length; // the word that says whether a location follows
+  /** The errors and the warnings whose header is at `address`. */
+  return function readIssues(words, bytes, address) {
+    const header = address >>> 2;
+    const start = words[header];
+    const text = decoder.decode(bytes.subarray(start, start + words[header + 1]));
+    let cut = 0;
+    let record = header + headerWords;
+    const groups = [];
+    for (let group = 0; group < 2; group++) {
+      const list = new Array(words[header + 2 + group]);
+      for (let n = 0; n < list.length; n++, record += recordWords) {
+        const issue = { code: codes[words[record]] };
+        for (let f = 0; f < textFields.length; f++) {
+          const length = words[record + 1 + f];
+          if (length === absent) continue;
+          issue[textFields[f]] = text.slice(cut, cut + length);
+          cut += length;
         }
-        return issue;
-      });
-    });
+        if (words[record + placed] === 1) {
+          const at = {};
+          for (let i = 0; i < location.length; i++) at[location[i]] = words[record + placed + 1 + i];
+          issue.location = at;
+        }
+        list[n] = issue;
+      }
+      groups.push(list);
+    }
+    return groups;
   };
 }
 
@@ -332,7 +341,7 @@ const SPARE_MEMORY = 4 << 20;
  */
 export function createApi(instantiate, data) {
   const { catalog: catalogText, schemas, wire } = data;
-  const decodeIssues = issueDecoder(wire);
+  const readIssues = issueReader(wire);
   const { value: VALUE_TEXT, bytes: BYTES_BODY, string: STRING_BODY } = wire.textModes;
   const catalog = JSON.parse(catalogText);
   const serviceTypes = catalog.serviceTypes;
@@ -377,10 +386,19 @@ export function createApi(instantiate, data) {
     memory = EMPTY;
   }
 
-  // A view of the instance's memory, kept while the memory does not grow
-  // (growing detaches it: its length drops to 0), as wasm-bindgen's glue does.
+  // Views of the instance's memory, kept while the memory does not grow
+  // (growing detaches them: their length drops to 0), as wasm-bindgen's glue does.
   const EMPTY = new Uint8Array(0);
   let memory = EMPTY;
+  let words = new Uint32Array(0);
+
+  /** The memory's views, taken again if it grew. */
+  function refresh() {
+    if (memory.length === 0) {
+      memory = new Uint8Array(raw.exports.memory.buffer);
+      words = new Uint32Array(memory.buffer);
+    }
+  }
 
   /**
    * Writes JSON text (a string, or UTF-8 bytes) into the input buffer of
@@ -392,7 +410,7 @@ export function createApi(instantiate, data) {
     const bytes = direct ? undefined : typeof text === 'string' ? utf8(text) : text;
     const room = direct ? text.length * 3 : bytes.length;
     const at = raw.reserveInput(room);
-    if (memory.length < at + room) memory = new Uint8Array(raw.exports.memory.buffer);
+    refresh();
     if (direct) return encoder.encodeInto(text, memory.subarray(at, at + room)).written;
     memory.set(bytes, at);
     return room;
@@ -466,7 +484,9 @@ export function createApi(instantiate, data) {
   function result(instance, code) {
     const kind = wire.kinds[code & wire.kindMask];
     if ((code & wire.hasIssues) === 0) return { valid: true, kind, errors: [], warnings: [] };
-    const [errors, warnings] = decodeIssues(instance.takeIssues());
+    const address = instance.issues();
+    refresh();
+    const [errors, warnings] = readIssues(words, memory, address);
     return { valid: errors.length === 0, kind, errors, warnings };
   }
 

@@ -16,7 +16,7 @@ use crate::issue::{Issue, IssueCode};
 pub const SIZE_BUDGET: usize = 64 * 1024;
 
 /// What an issue weighs against the budget besides its text: its code and
-/// the fields' separators on the wire.
+/// its record of numbers on the wire.
 const ISSUE_OVERHEAD: usize = 32;
 
 /// Which issue `push` kept: its list and index, to amend it later (the

@@ -4,44 +4,34 @@
 //! all of it from `wire()`, which `examples/package_data.rs` writes into
 //! the package data, so adding an issue field is a change here only.
 //!
-//! Issues cross as one string of separated fields, which `pkg/api.js` splits
-//! into plain objects: measured against JSON text and `JSON.parse`, splitting
-//! is several times cheaper, and it was most of what an event with issues
-//! cost over a valid one. The errors and the warnings are separated by
-//! GROUP; the issues of each by RECORD; an issue's fields (`FIELDS`, absent
-//! ones empty) by UNIT. A separator or ESCAPE inside a field is written as
-//! ESCAPE followed by a letter. A location is its numbers (`LOCATION`)
-//! joined by NUMBERS.
+//! Issues cross as numbers and one text, both left in module memory for JS
+//! to read in place: per issue a record of `RECORD_WORDS` `u32`s (the code's
+//! index in `IssueCode::ALL`, the length of each text field in UTF-16 units,
+//! `ABSENT` for a missing optional one, then the location), and the text
+//! fields of every issue, in order, concatenated. JS decodes the text once
+//! and cuts it by the lengths: no separators, no escapes, no numbers
+//! printed and parsed again. Measured against the earlier one string of
+//! separated fields (split, unescaped, its location parsed by JS), this
+//! took most of the cost of an issue's crossing away.
 
-use crate::issue::Issue;
+use crate::issue::{Issue, IssueCode};
 use crate::rules::EventKind;
 
-/// Between the errors and the warnings.
-pub const GROUP: char = '\u{1d}';
-/// Between two issues.
-pub const RECORD: char = '\u{1e}';
-/// Between two fields of an issue.
-pub const UNIT: char = '\u{1f}';
-/// Starts an escaped separator: `ESCAPE` + a letter of `ESCAPES`.
-pub const ESCAPE: char = '\u{1a}';
-/// The characters written escaped, and the letter that stands for each.
-pub const ESCAPES: [(char, char); 4] = [(ESCAPE, 'a'), (GROUP, 'b'), (RECORD, 'c'), (UNIT, 'd')];
-/// An issue's fields, in order; the first `REQUIRED` are always present.
-pub const FIELDS: [&str; 7] = [
-    "code",
-    "path",
-    "message",
-    "expected",
-    "received",
-    "suggestion",
-    "location",
-];
-/// How many of `FIELDS` every issue has.
-pub const REQUIRED: usize = 3;
+/// The text fields of an issue, in the order of their lengths in a record
+/// and of their text; the first `REQUIRED` are always present.
+pub const TEXT_FIELDS: [&str; 5] = ["path", "message", "expected", "received", "suggestion"];
+/// How many of `TEXT_FIELDS` every issue has.
+pub const REQUIRED: usize = 2;
 /// The numbers of a `location`, in order.
 pub const LOCATION: [&str; 4] = ["line", "column", "offset", "length"];
-/// Between the numbers of a location.
-pub const NUMBERS: char = ',';
+/// The length of an optional text field that is absent.
+pub const ABSENT: u32 = u32::MAX;
+/// Words of the header: the text's address and byte length, the number of
+/// errors and of warnings.
+pub const HEADER_WORDS: usize = 4;
+/// Words of one issue's record: the code, the text fields' lengths, whether
+/// it has a location (1 or 0), and the location's numbers.
+pub const RECORD_WORDS: usize = 1 + TEXT_FIELDS.len() + 1 + LOCATION.len();
 
 /// A check's code: the kind's index in `KINDS` in the low bits (`KIND_MASK`),
 /// and `HAS_ISSUES` when there are issues to take.
@@ -87,91 +77,107 @@ pub fn code(kind: Option<EventKind>, has_issues: bool) -> u32 {
     index | if has_issues { HAS_ISSUES } else { 0 }
 }
 
-/// The errors and warnings of a result, in the layout above.
-pub fn encode(errors: &[Issue], warnings: &[Issue]) -> String {
-    // Reserved at once (escapes aside): a path can be a megabyte, and a
-    // string grown by doubling would copy it again and hold twice its size.
-    let size = errors
-        .iter()
-        .chain(warnings)
-        .map(|issue| {
-            let optional = [&issue.expected, &issue.received, &issue.suggestion]
-                .into_iter()
-                .flatten()
-                .map(String::len)
-                .sum::<usize>();
-            64 + issue.path.len() + issue.message.len() + optional
-        })
-        .sum();
-    let mut out = String::with_capacity(size);
-    let mut numbers = String::new();
-    for (group, list) in [errors, warnings].into_iter().enumerate() {
-        if group > 0 {
-            out.push(GROUP);
-        }
-        for (i, issue) in list.iter().enumerate() {
-            if i > 0 {
-                out.push(RECORD);
-            }
-            numbers.clear();
-            if let Some(at) = issue.location {
-                for (i, n) in [at.line, at.column, at.offset, at.length]
-                    .into_iter()
-                    .enumerate()
-                {
-                    if i > 0 {
-                        numbers.push(NUMBERS);
-                    }
-                    crate::pointer::push_decimal(&mut numbers, n);
-                }
-            }
-            // In the order of FIELDS.
-            let fields = [
-                issue.code.as_str(),
-                &issue.path,
-                &issue.message,
-                issue.expected.as_deref().unwrap_or_default(),
-                issue.received.as_deref().unwrap_or_default(),
-                issue.suggestion.as_deref().unwrap_or_default(),
-                &numbers,
-            ];
-            for (f, field) in fields.into_iter().enumerate() {
-                if f > 0 {
-                    out.push(UNIT);
-                }
-                push(&mut out, field);
-            }
-        }
-    }
-    out
+/// The issues of a result in the layout above: `words` (the header, then a
+/// record per issue) and `text`. Kept from one result to the next, so a
+/// result with issues allocates nothing once they have grown.
+#[derive(Debug, Default, Clone)]
+pub struct Encoded {
+    /// The header (its first two words, the text's place, are 0 until
+    /// `seal`), then the records.
+    pub words: Vec<u32>,
+    /// Every text field, in order.
+    pub text: String,
 }
 
-fn push(out: &mut String, field: &str) {
-    // By bytes: the separators are ASCII, and a path can be a megabyte long.
-    if !field
-        .bytes()
-        .any(|b| ESCAPES.iter().any(|&(c, _)| u32::from(b) == u32::from(c)))
-    {
-        out.push_str(field);
-        return;
-    }
-    for c in field.chars() {
-        match ESCAPES.iter().find(|(special, _)| *special == c) {
-            Some(&(_, letter)) => {
-                out.push(ESCAPE);
-                out.push(letter);
+impl Encoded {
+    /// Writes the errors and warnings of a result, replacing what was there.
+    pub fn encode(&mut self, errors: &[Issue], warnings: &[Issue]) {
+        self.words.clear();
+        self.text.clear();
+        // Reserved at once: a path can be a megabyte, and a string grown by
+        // doubling would copy it again and hold twice its size.
+        let size: usize = errors
+            .iter()
+            .chain(warnings)
+            .map(|issue| {
+                texts(issue)
+                    .into_iter()
+                    .flatten()
+                    .map(str::len)
+                    .sum::<usize>()
+            })
+            .sum();
+        self.text.reserve(size);
+        self.words
+            .reserve(HEADER_WORDS + RECORD_WORDS * (errors.len() + warnings.len()));
+        self.words
+            .extend([0, 0, errors.len() as u32, warnings.len() as u32]);
+        for issue in errors.iter().chain(warnings) {
+            let code = IssueCode::ALL
+                .iter()
+                .position(|c| *c == issue.code)
+                .unwrap_or(0);
+            self.words.push(code as u32);
+            for (f, field) in texts(issue).into_iter().enumerate() {
+                // An empty optional field is no field, as the JS result has it.
+                match field.filter(|s| f < REQUIRED || !s.is_empty()) {
+                    Some(s) => {
+                        self.words.push(utf16_len(s));
+                        self.text.push_str(s);
+                    }
+                    None => self.words.push(ABSENT),
+                }
             }
-            None => out.push(c),
+            match issue.location {
+                Some(at) => self.words.extend([
+                    1,
+                    at.line as u32,
+                    at.column as u32,
+                    at.offset as u32,
+                    at.length as u32,
+                ]),
+                None => self.words.extend([0; 1 + LOCATION.len()]),
+            }
         }
     }
+
+    /// Writes the text's address and length into the header, once the text
+    /// is complete (it may have moved while it grew).
+    pub fn seal(&mut self) {
+        let (address, length) = (self.text.as_ptr() as usize as u32, self.text.len() as u32);
+        if let [a, l, ..] = self.words.as_mut_slice() {
+            (*a, *l) = (address, length);
+        }
+    }
+}
+
+/// An issue's text fields, in the order of `TEXT_FIELDS`.
+fn texts(issue: &Issue) -> [Option<&str>; 5] {
+    [
+        Some(&issue.path),
+        Some(&issue.message),
+        issue.expected.as_deref(),
+        issue.received.as_deref(),
+        issue.suggestion.as_deref(),
+    ]
+}
+
+/// How many UTF-16 code units `s` takes in JS: a unit per character, two
+/// for a character past U+FFFF (four bytes of UTF-8).
+fn utf16_len(s: &str) -> u32 {
+    let units = s
+        .bytes()
+        .map(|b| match b {
+            0x80..=0xbf => 0,
+            0xf0.. => 2,
+            _ => 1,
+        })
+        .sum::<usize>();
+    units as u32
 }
 
 /// The whole definition, as data for `pkg/api.js`.
 pub fn wire() -> serde_json::Value {
-    let escapes: serde_json::Map<String, serde_json::Value> = ESCAPES
-        .iter()
-        .map(|&(c, letter)| (letter.to_string(), c.to_string().into()))
-        .collect();
     let modes: serde_json::Map<String, serde_json::Value> = TextMode::ALL
         .iter()
         .map(|&m| (m.name().to_owned(), (m as u32).into()))
@@ -181,38 +187,132 @@ pub fn wire() -> serde_json::Value {
         "kindMask": KIND_MASK,
         "hasIssues": HAS_ISSUES,
         "textModes": modes,
-        "group": GROUP.to_string(),
-        "record": RECORD.to_string(),
-        "unit": UNIT.to_string(),
-        "escape": ESCAPE.to_string(),
-        "escapes": escapes,
-        "fields": FIELDS,
-        "required": REQUIRED,
+        "codes": IssueCode::ALL.map(IssueCode::as_str),
+        "textFields": TEXT_FIELDS,
         "location": LOCATION,
-        "numbers": NUMBERS.to_string(),
+        "absent": ABSENT,
+        "headerWords": HEADER_WORDS,
+        "recordWords": RECORD_WORDS,
     })
+}
+
+/// An issue as JS decodes it from `Encoded`: its code, then its text
+/// fields present, by name, and its location's numbers.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The code's stable name.
+    pub code: &'static str,
+    /// The text fields present, by name, in the order of `TEXT_FIELDS`.
+    pub fields: Vec<(&'static str, String)>,
+    /// The location's numbers, in the order of `LOCATION`.
+    pub location: Option<[u32; 4]>,
+}
+
+impl Encoded {
+    /// The errors and the warnings decoded as `pkg/api.js` does it (by
+    /// UTF-16 units), for tests of the layout.
+    pub fn decode(&self) -> [Vec<Decoded>; 2] {
+        let units: Vec<u16> = self.text.encode_utf16().collect();
+        let (mut at, mut next) = (0usize, HEADER_WORDS);
+        let mut out = [Vec::new(), Vec::new()];
+        for (group, list) in out.iter_mut().enumerate() {
+            let count = self.words.get(2 + group).copied().unwrap_or(0);
+            for _ in 0..count {
+                let record = self
+                    .words
+                    .get(next..next + RECORD_WORDS)
+                    .unwrap_or_default();
+                next += RECORD_WORDS;
+                let code = record
+                    .first()
+                    .and_then(|&c| IssueCode::ALL.get(c as usize))
+                    .map_or("", |c| c.as_str());
+                let mut fields = Vec::new();
+                for (f, name) in TEXT_FIELDS.iter().enumerate() {
+                    let length = record.get(1 + f).copied().unwrap_or(ABSENT);
+                    if length == ABSENT {
+                        continue;
+                    }
+                    let end = at + length as usize;
+                    let text = String::from_utf16_lossy(units.get(at..end).unwrap_or_default());
+                    at = end;
+                    fields.push((*name, text));
+                }
+                let place = 1 + TEXT_FIELDS.len();
+                let location = match record.get(place..place + 1 + LOCATION.len()) {
+                    Some([1, line, column, offset, length]) => {
+                        Some([*line, *column, *offset, *length])
+                    }
+                    _ => None,
+                };
+                list.push(Decoded {
+                    code,
+                    fields,
+                    location,
+                });
+            }
+        }
+        out
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::issue::IssueCode;
     use crate::location::Location;
 
     #[test]
-    fn fields_escape_and_locations_join() {
-        let mut issue = Issue::new(IssueCode::InvalidJson, "/a\u{1f}b", "m");
+    fn records_cut_the_text_by_utf16_lengths() {
+        let mut issue =
+            Issue::new(IssueCode::InvalidJson, "/a\u{1f}b/é/😀", "m").received("string \"😀x\"");
         issue.location = Some(Location {
             line: 2,
             column: 3,
             offset: 10,
             length: 4,
         });
-        let text = encode(&[issue], &[Issue::new(IssueCode::PossibleTypo, "", "w")]);
+        let warning = Issue::new(IssueCode::PossibleTypo, "", "w").suggestion("repair_started");
+        let mut encoded = Encoded::default();
+        encoded.encode(&[issue], &[warning]);
+        encoded.seal();
+        assert_eq!(encoded.words.len(), HEADER_WORDS + 2 * RECORD_WORDS);
+        assert_eq!(encoded.words[1] as usize, encoded.text.len());
+        let [errors, warnings] = encoded.decode();
         assert_eq!(
-            text,
-            "invalid_json\u{1f}/a\u{1a}db\u{1f}m\u{1f}\u{1f}\u{1f}\u{1f}2,3,10,4\u{1d}possible_typo\u{1f}\u{1f}w\u{1f}\u{1f}\u{1f}\u{1f}"
+            errors,
+            [Decoded {
+                code: "invalid_json",
+                fields: vec![
+                    ("path", "/a\u{1f}b/é/😀".into()),
+                    ("message", "m".into()),
+                    ("received", "string \"😀x\"".into()),
+                ],
+                location: Some([2, 3, 10, 4]),
+            }]
         );
+        assert_eq!(
+            warnings,
+            [Decoded {
+                code: "possible_typo",
+                fields: vec![
+                    ("path", String::new()),
+                    ("message", "w".into()),
+                    ("suggestion", "repair_started".into()),
+                ],
+                location: None,
+            }]
+        );
+    }
+
+    #[test]
+    fn encoding_again_replaces_what_was_there() {
+        let mut encoded = Encoded::default();
+        encoded.encode(&[Issue::new(IssueCode::OrderClosed, "", "closed")], &[]);
+        encoded.encode(&[], &[Issue::new(IssueCode::PossibleTypo, "/x", "y")]);
+        let [errors, warnings] = encoded.decode();
+        assert!(errors.is_empty());
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(encoded.text, "/xy");
     }
 
     #[test]

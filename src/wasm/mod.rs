@@ -3,9 +3,10 @@
 //! public API (argument checks, result objects, `EventValidationError`).
 //!
 //! Why the split: a result crosses the boundary as a `u32` (kind and flags)
-//! and, only when there are issues, as one string that JS splits into plain
-//! objects (`crate::wire`, which defines the layout once). Building result objects property by property from Rust
-//! costs more than validating the event itself. The catalogue and the JSON
+//! and, only when there are issues, as numbers and one text left in module
+//! memory, which JS reads in place into plain objects (`crate::wire`, which
+//! defines the layout once). Building result objects property by property
+//! from Rust costs more than validating the event itself. The catalogue and the JSON
 //! Schemas are not here at all: they are generated natively at build time
 //! (`examples/package_data.rs`), so the module holds the validator only.
 
@@ -15,7 +16,7 @@ mod input;
 mod js_source;
 mod readers;
 
-use std::cell::Cell;
+use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
@@ -23,7 +24,7 @@ pub use readers::Readers;
 
 use crate::location::Offsets;
 use crate::result::ValidationResult;
-use crate::wire::{self, TextMode};
+use crate::wire::{self, Encoded, TextMode};
 
 // The module is single-threaded; talc is smaller and faster than dlmalloc there.
 #[cfg(not(target_feature = "atomics"))]
@@ -31,9 +32,15 @@ use crate::wire::{self, TextMode};
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 thread_local! {
-    /// The issues of the last check, encoded, until `takeIssues` reads them.
-    static ISSUES: Cell<String> = const { Cell::new(String::new()) };
+    /// The issues of the last check that had any, encoded, until the next
+    /// check replaces them; kept, so a check with issues allocates nothing
+    /// for them once the buffers have grown.
+    static ISSUES: RefCell<Encoded> = RefCell::new(Encoded::default());
 }
+
+/// Issue buffers past this many bytes are freed rather than kept for the
+/// next check (the paths of issues about a long key can be a megabyte).
+const KEPT_ISSUE_BYTES: usize = 64 << 10;
 
 /// `parseFloat`, the general decimal conversion `src/decimal.rs` is given
 /// for the few numbers its fast path does not take (see `set_general`).
@@ -50,8 +57,14 @@ fn prepare() {
 fn finish(result: &ValidationResult) -> u32 {
     let has_issues = !(result.errors.is_empty() && result.warnings.is_empty());
     if has_issues {
-        let encoded = wire::encode(&result.errors, &result.warnings);
-        ISSUES.with(|cell| cell.set(encoded));
+        ISSUES.with(|cell| {
+            let mut encoded = cell.borrow_mut();
+            if encoded.text.capacity() > KEPT_ISSUE_BYTES {
+                *encoded = Encoded::default();
+            }
+            encoded.encode(&result.errors, &result.warnings);
+            encoded.seal();
+        });
     }
     wire::code(result.kind, has_issues)
 }
@@ -136,10 +149,18 @@ pub fn check_value(
     ))
 }
 
-/// The issues of the last check that had any, in the layout of `crate::wire`.
-#[wasm_bindgen(js_name = takeIssues)]
-pub fn take_issues() -> String {
-    ISSUES.with(Cell::take)
+/// The address of the issues of the last check that had any, in the layout
+/// of `crate::wire` (its header first: where the text is), valid until the
+/// next check.
+#[wasm_bindgen(js_name = issues)]
+pub fn issues() -> usize {
+    ISSUES.with(|cell| cell.borrow().words.as_ptr() as usize)
+}
+
+/// The issues of the last check that had any, decoded as `pkg/api.js`
+/// decodes them (for the wasm tests): the errors and the warnings.
+pub fn last_issues() -> [Vec<wire::Decoded>; 2] {
+    ISSUES.with(|cell| cell.borrow().decode())
 }
 
 /// Assembles an event for `buildEvent`: `event` first, `Date`s and ISO-8601
