@@ -3,17 +3,15 @@
 // The work is kept (a draft in localStorage, the tab in the URL hash).
 import { readCatalog } from './catalog.js';
 import { copyChecked } from './copy.js';
-import { customValue, newCustomRow, renderCustomRows } from './custom.js';
-import { pointer } from './dom.js';
+import { collectForm, draft } from './collect.js';
+import { newCustomRow, renderCustomRows } from './custom.js';
 import { clearDraft, loadDraft, saveDraft, tabFromHash, tabToHash } from './draft.js';
 import { renderField } from './fields.js';
 import { formFixes } from './form-fixes.js';
 import { announcer, issueItem, placeIssues } from './issues.js';
-import { readJson } from './jsontext.js';
 import { formStateOf } from './load.js';
 import { setupPaste } from './paste.js';
 import { counts, shortText, showState, stateOf } from './status.js';
-import { parseTyped } from './when.js';
 
 const $ = (id) => document.getElementById(id);
 /** The event select's value for "an other event, name typed below". */
@@ -175,115 +173,6 @@ $('add-custom').addEventListener('click', () => {
 
 // ---- building and checking ----
 
-/**
- * The fields as buildEvent takes them (Dates for timestamps), the issues the
- * form finds itself (JSON that does not parse), where each issue goes, and
- * how sent paths map to the form's (empty list items are not sent).
- */
-function collect() {
-  const fields = {};
-  const local = [];
-  const aliases = new Map();
-  const targets = new Map(fieldTargets);
-  targets.set('/event', {
-    list: $('issues-event'),
-    input: state.eventChoice === OTHER ? eventName : eventSelect,
-  });
-  for (const field of catalog.fieldsFor(currentEventName())) {
-    const v = state.values[field.name];
-    if (v === undefined) continue;
-    // A typed date the form cannot read is the form's own issue (`invalid_date`).
-    const date = (text, path) => {
-      const read = parseTyped(text);
-      if (read?.error) local.push({ code: 'invalid_date', path, message: read.error, target: targets.get(path) });
-      return read?.date;
-    };
-    switch (field.type) {
-      case 'timestamp': {
-        const d = date(v, pointer(field.name));
-        if (d) fields[field.name] = d;
-        break;
-      }
-      case 'timestamp_array': {
-        const dates = [];
-        v.forEach((s, i) => {
-          const d = date(s, pointer(field.name, i));
-          if (!d) return;
-          aliases.set(pointer(field.name, dates.length), pointer(field.name, i));
-          dates.push(d);
-        });
-        if (dates.length) fields[field.name] = dates;
-        break;
-      }
-      case 'object': {
-        const read = readJson(api, v, field.name);
-        if (read.issues) local.push(...read.issues);
-        else fields[field.name] = read.value;
-        break;
-      }
-      default:
-        fields[field.name] = v;
-    }
-  }
-  for (const row of state.custom) {
-    if (!row.els) continue;
-    const path = pointer(row.name);
-    const { name: nameInput, value: valueInput } = row.els;
-    // An issue about the key outlines the name; one about the value, the value.
-    const target = {
-      list: row.els.issues,
-      input: valueInput,
-      inputs: [nameInput, valueInput],
-      inputFor: (issue) => (issue.path === path && KEY_CODES.has(issue.code) ? nameInput : valueInput),
-      row,
-    };
-    targets.set(`#custom-${row.id}`, target); // so its old issues are cleared
-    const here = (issue) => {
-      local.push({ ...issue, path: row.name ? path : '', target });
-    };
-    if (row.name === '') {
-      if (row.value !== '') {
-        here({ code: 'missing_field_name', message: 'Give this field a name, or remove it.' });
-        target.inputFor = () => nameInput;
-      }
-      continue;
-    }
-    if (row.name === 'event' || Object.hasOwn(fields, row.name)) target.inputFor = () => nameInput;
-    if (row.name === 'event') {
-      here({ code: 'duplicate_key', message: 'The event name is chosen above; remove this field.' });
-      continue;
-    }
-    if (Object.hasOwn(fields, row.name)) {
-      here({ code: 'duplicate_key', message: 'This field is already set; an event can carry it only once.' });
-      continue;
-    }
-    const read = customValue(row, api);
-    if (read.issues) {
-      local.push(...read.issues.map((issue) => ({ ...issue, target })));
-      continue;
-    }
-    put(fields, row.name, read.value);
-    targets.set(path, target);
-  }
-  return { fields, local, aliases, targets };
-}
-
-/** Codes about an extra field's name rather than its value. */
-const KEY_CODES = new Set(['possible_typo', 'unknown_field', 'forbidden_key', 'duplicate_key', 'missing_field_name']);
-
-/** Sets an own property, even `__proto__` (which `obj[key] =` would take as the prototype). */
-function put(obj, key, value) {
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-/** What the form would send, for the preview while buildEvent refuses it. */
-function draft(name, fields) {
-  const ms = (v) => (v instanceof Date ? v.getTime() : v);
-  const out = { event: name };
-  for (const [k, v] of Object.entries(fields)) put(out, k, Array.isArray(v) ? v.map(ms) : ms(v));
-  return out;
-}
-
 /** The last check of the form: `{ errors, warnings, kind }`. */
 let formResult = { errors: [], warnings: [], kind: null };
 /** Each issue on screen and the input it belongs to, for the summary's "Show". */
@@ -294,7 +183,13 @@ function update() {
   const name = currentEventName();
   const order = readOrder();
   const options = readOptions();
-  const { fields, local, aliases, targets } = collect();
+  const { fields, local, aliases, targets } = collectForm({
+    api,
+    fields: catalog.fieldsFor(name),
+    state,
+    targets: fieldTargets,
+    eventTarget: { list: $('issues-event'), input: state.eventChoice === OTHER ? eventName : eventSelect },
+  });
   let built = null;
   let result;
   try {
