@@ -27,6 +27,7 @@ pub mod rules;
 pub mod schema;
 mod sink;
 mod syntax_error;
+pub mod tape;
 pub mod token;
 pub mod typescript;
 mod validate;

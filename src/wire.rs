@@ -49,8 +49,9 @@ pub const HAS_ISSUES: u32 = 4;
 /// What `checkInput` is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextMode {
-    /// `JSON.stringify` of a value: no body limit, no locations.
-    Value = 0,
+    /// A plain JS value written as a tape (`crate::tape`): no body limit,
+    /// no locations.
+    Tape = 0,
     /// A body given as bytes: locations count bytes.
     Bytes = 1,
     /// A body given as a string: locations count UTF-16 code units.
@@ -59,14 +60,14 @@ pub enum TextMode {
 
 impl TextMode {
     /// Every mode, by its number.
-    pub const ALL: [TextMode; 3] = [TextMode::Value, TextMode::Bytes, TextMode::String];
+    pub const ALL: [TextMode; 3] = [TextMode::Tape, TextMode::Bytes, TextMode::String];
 
     /// The name `pkg/api.js` knows it by.
     pub const fn name(self) -> &'static str {
         match self {
-            TextMode::Value => "value",
             TextMode::Bytes => "bytes",
             TextMode::String => "string",
+            TextMode::Tape => "tape",
         }
     }
 }
@@ -187,6 +188,7 @@ pub fn wire() -> serde_json::Value {
         "kindMask": KIND_MASK,
         "hasIssues": HAS_ISSUES,
         "textModes": modes,
+        "tapeTags": crate::tape::tags(),
         "codes": IssueCode::ALL.map(IssueCode::as_str),
         "textFields": TEXT_FIELDS,
         "location": LOCATION,

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 use servicer_events::{
-    validate_json, validate_value, IssueCode, Options, ServiceOrder, ServiceType, ValidationResult,
+    validate_json, validate_json_unbounded, validate_source, validate_value, IssueCode, Options,
+    ServiceOrder, ServiceType, ValidationResult,
 };
 
 struct Case {
@@ -178,6 +179,18 @@ fn every_vector_passes_on_values_and_on_text() {
             let result = validate_json(text.as_bytes(), order.as_ref(), &options);
             check(&case, "text", &result);
             check_locations(&case, text.as_bytes(), &result);
+            // The tape `pkg/api.js` writes for a plain object says what its
+            // JSON text (the route it replaced) says, to the word.
+            let tape = servicer_events::tape::encode(event);
+            let number_text = |n: f64| serde_json::to_string(&n).unwrap();
+            let mut source = servicer_events::tape::TapeSource::new(&tape, number_text);
+            assert_eq!(
+                validate_source(&mut source, order.as_ref(), &options),
+                validate_json_unbounded(text.as_bytes(), order.as_ref(), &options),
+                "{} / {} (tape)",
+                case.file,
+                case.name
+            );
         }
     }
 }

@@ -1,8 +1,9 @@
 //! The text to check, written by JS straight into a buffer the module keeps
 //! (`reserveInput`, then `checkInput`), instead of wasm-bindgen's copy into a
 //! fresh allocation that is freed after each call. A small body then costs
-//! no allocation at all, and a string (or a value's `JSON.stringify` text)
-//! is encoded once, by `TextEncoder.encodeInto`, directly into module memory.
+//! no allocation at all, and a string is encoded once, by
+//! `TextEncoder.encodeInto`, directly into module memory (the tape of a
+//! plain JS value is copied in from the buffer `pkg/api.js` wrote it in).
 
 use std::cell::Cell;
 

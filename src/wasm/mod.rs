@@ -69,10 +69,10 @@ fn finish(result: &ValidationResult) -> u32 {
     wire::code(result.kind, has_issues)
 }
 
-/// Checks the `length` bytes of JSON text written after `reserveInput`
-/// (`input.rs`), in a `TextMode` (`mode`): a body, as bytes or as a string
-/// (`maxBodyBytes` applies, and issues have their location), or a value
-/// serialised by `JSON.stringify` (neither). Strings arrive as bytes too:
+/// Checks the `length` bytes written after `reserveInput` (`input.rs`), in
+/// a `TextMode` (`mode`): a body, as bytes or as a string (`maxBodyBytes`
+/// applies, and issues have their location), or a plain JS value written
+/// as a tape (`crate::tape`) by `pkg/api.js`. Strings arrive as bytes too:
 /// `TextEncoder.encodeInto` in `pkg/api.js` writes them into module memory
 /// faster than wasm-bindgen's string passing does.
 #[wasm_bindgen(js_name = checkInput)]
@@ -88,7 +88,7 @@ pub fn check_input(
     })
 }
 
-/// Checks JSON text given as UTF-8 bytes (see `check_input`, which JS calls).
+/// Checks input given as bytes (see `check_input`, which JS calls).
 pub fn check_bytes(
     bytes: &[u8],
     mode: u32,
@@ -102,11 +102,12 @@ pub fn check_bytes(
         m if m == TextMode::Bytes as u32 => Offsets::Bytes,
         m if m == TextMode::String as u32 => Offsets::Utf16,
         _ => {
-            return finish(&crate::validate_json_unbounded(
-                bytes,
+            let mut source = crate::tape::TapeSource::new(bytes, js_source::js_number);
+            return finish(&crate::validate_source(
+                &mut source,
                 order.as_ref(),
                 &options,
-            ))
+            ));
         }
     };
     finish(&crate::validate_json_located(
@@ -129,8 +130,8 @@ pub fn check_oversized(length: f64, order: u32, strict: bool, limits: Option<Vec
 }
 
 /// Checks a JS value property by property, through `readers` (see
-/// `readers.rs`): the careful path, for values `JSON.stringify` would
-/// misrepresent (functions, cycles, proxies, …).
+/// `readers.rs`): the careful path, for values the tape (`crate::tape`)
+/// does not carry (functions, cycles, proxies, …), which it reports.
 #[wasm_bindgen(js_name = checkValue)]
 pub fn check_value(
     value: JsValue,
