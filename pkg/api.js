@@ -197,30 +197,34 @@ function tapeWriter(tags) {
  */
 function issueReader(wire) {
   const { codes, textFields, location, absent, headerWords, recordWords } = wire;
+  // Each field is set by name, in a statement of its own: a loop over the
+  // names from the wire makes V8's stores megamorphic.
+  // A layout that no longer matches fails at load, never in a result.
+  if (`${textFields}` !== 'path,message,expected,received,suggestion' || `${location}` !== 'line,column,offset,length') {
+    throw new Error('servicer-events: the issue layout (src/wire.rs) changed: update readIssues in api.js');
+  }
   const decoder = new TextDecoder();
-  const placed = 1 + textFields.length; // the word that says whether a location follows
   /** The errors and the warnings whose header is at `address`. */
   return function readIssues(words, bytes, address) {
     const header = address >>> 2;
     const start = words[header];
     const text = decoder.decode(bytes.subarray(start, start + words[header + 1]));
     let cut = 0;
-    let record = header + headerWords;
+    let at = header + headerWords;
     const groups = [];
     for (let group = 0; group < 2; group++) {
       const list = new Array(words[header + 2 + group]);
-      for (let n = 0; n < list.length; n++, record += recordWords) {
-        const issue = { code: codes[words[record]] };
-        for (let f = 0; f < textFields.length; f++) {
-          const length = words[record + 1 + f];
-          if (length === absent) continue;
-          issue[textFields[f]] = text.slice(cut, cut + length);
-          cut += length;
-        }
-        if (words[record + placed] === 1) {
-          const at = {};
-          for (let i = 0; i < location.length; i++) at[location[i]] = words[record + placed + 1 + i];
-          issue.location = at;
+      for (let n = 0; n < list.length; n++, at += recordWords) {
+        const path = text.slice(cut, (cut += words[at + 1]));
+        const issue = { code: codes[words[at]], path, message: text.slice(cut, (cut += words[at + 2])) };
+        let length = words[at + 3];
+        if (length !== absent) issue.expected = text.slice(cut, (cut += length));
+        length = words[at + 4];
+        if (length !== absent) issue.received = text.slice(cut, (cut += length));
+        length = words[at + 5];
+        if (length !== absent) issue.suggestion = text.slice(cut, (cut += length));
+        if (words[at + 6] === 1) {
+          issue.location = { line: words[at + 7], column: words[at + 8], offset: words[at + 9], length: words[at + 10] };
         }
         list[n] = issue;
       }
@@ -419,29 +423,32 @@ export function createApi(instantiate, data) {
   const startMemory = memoryOf(raw);
 
   /**
-   * Runs `call` with the instance. A call that throws out of the module (a
+   * Runs `call` with the instance (and `arg`, `bits`, `o` and `mode`, its
+   * arguments, passed on so that no closure is made per call). A call that throws out of the module (a
    * RuntimeError: a trap; or an exception that crossed its frames, which
    * skips their epilogues) leaves it in an unknown state: it is replaced and
    * the call made once more on the fresh one. A call that left the memory
    * over its ceiling also gets a fresh instance, for the next call.
    * `mayThrow` names errors the call throws by design (buildEvent's TypeErrors).
    */
-  function guarded(call, limits, mayThrow = false) {
+  function guarded(call, arg, bits, o, mode, mayThrow = false) {
     let out;
     try {
-      out = call(raw);
+      out = call(raw, arg, bits, o, mode);
     } catch (e) {
       if (mayThrow && e instanceof TypeError) throw e;
       replace();
       try {
-        out = call(raw);
+        out = call(raw, arg, bits, o, mode);
       } catch (again) {
         if (!(mayThrow && again instanceof TypeError)) replace();
         throw again;
       }
     }
-    const ceiling = startMemory + 3 * Math.max(limits.maxBodyBytes, defaults.maxBodyBytes) + SPARE_MEMORY;
-    if (memoryOf(raw) > ceiling) replace();
+    const ceiling = startMemory + 3 * Math.max(o.limits.maxBodyBytes, defaults.maxBodyBytes) + SPARE_MEMORY;
+    // The view's length is the memory's size, unless the memory grew since
+    // it was taken (which detaches it: length 0): no read of the buffer per call.
+    if ((memory.length === 0 ? memoryOf(raw) : memory.length) > ceiling) replace();
     return out;
   }
 
@@ -563,30 +570,33 @@ export function createApi(instantiate, data) {
     return length;
   }
 
+  // The checks `guarded` runs, with what each needs as arguments.
+  const checkTape = (m, length, bits, o) => result(m, m.checkInput(writeTape(length), TAPE, bits, o.strict, o.values));
+  const checkCareful = (m, event, bits, o) => result(m, m.checkValue(event, readers, bits, o.strict, o.values));
+  const checkOversized = (m, length, bits, o) => result(m, m.checkOversized(length, bits, o.strict, o.values));
+  function checkBody(m, text, bits, o, mode) {
+    const length = writeInput(text);
+    if (length > o.limits.maxBodyBytes) return checkOversized(m, length, bits, o);
+    return result(m, m.checkInput(length, mode, bits, o.strict, o.values));
+  }
+
   function validateEvent(event, order, options) {
     const bits = encodeOrder(order);
     const o = decodeOptions(options);
     const length = isObject(event) ? tape.write(event, o.limits) : -1;
-    if (length < 0) {
-      return guarded((m) => result(m, m.checkValue(event, readers, bits, o.strict, o.values)), o.limits);
-    }
-    return guarded((m) => result(m, m.checkInput(writeTape(length), TAPE, bits, o.strict, o.values)), o.limits);
+    if (length < 0) return guarded(checkCareful, event, bits, o);
+    return guarded(checkTape, length, bits, o);
   }
 
   function validateEventJson(body, order, options) {
     const bits = encodeOrder(order);
     const o = decodeOptions(options);
-    const max = o.limits.maxBodyBytes;
     const text = typeof body === 'string' ? body : asBytes(body);
     const mode = typeof body === 'string' ? STRING_BODY : BYTES_BODY;
     // UTF-8 takes at least a byte per UTF-16 unit: a longer string is over the
     // limit, and is not encoded at all.
-    const oversized = (m, length) => result(m, m.checkOversized(length, bits, o.strict, o.values));
-    if (text.length > max) return guarded((m) => oversized(m, text.length), o.limits);
-    return guarded((m) => {
-      const length = writeInput(text);
-      return length > max ? oversized(m, length) : result(m, m.checkInput(length, mode, bits, o.strict, o.values));
-    }, o.limits);
+    if (text.length > o.limits.maxBodyBytes) return guarded(checkOversized, text.length, bits, o);
+    return guarded(checkBody, text, bits, o, mode);
   }
 
   function buildEvent(name, fields, order, options) {
@@ -595,8 +605,8 @@ export function createApi(instantiate, data) {
       throw new TypeError(`buildEvent: fields must be an object, not ${describe(fields)}`);
     }
     encodeOrder(order);
-    const { limits } = decodeOptions(options);
-    const event = guarded((m) => m.assembleEvent(name, fields, readers), limits, true);
+    const o = decodeOptions(options);
+    const event = guarded((m) => m.assembleEvent(name, fields, readers), undefined, 0, o, 0, true);
     const checked = validateEvent(event, order, options);
     if (!checked.valid) throw new EventValidationError(checked);
     return event;

@@ -2,7 +2,9 @@
 //! `pkg/api.js`: the kind table and flag bit of a check's code, the text
 //! modes of `checkInput`, and the layout of the issues. `pkg/api.js` reads
 //! all of it from `wire()`, which `examples/package_data.rs` writes into
-//! the package data, so adding an issue field is a change here only.
+//! the package data; `readIssues` there names the fields it sets (stores of
+//! one name each are what V8 makes fast), and fails at load when they are
+//! not these.
 //!
 //! Issues cross as numbers and one text, both left in module memory for JS
 //! to read in place: per issue a record of `RECORD_WORDS` `u32`s (the code's
