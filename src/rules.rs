@@ -128,7 +128,8 @@ pub struct EventSpec {
     pub name: &'static str,
     /// `Depot` or `Onsite` (never `Other`).
     pub kind: EventKind,
-    /// One sentence on when a servicer sends it.
+    /// One sentence on when a servicer sends it (empty in the WebAssembly
+    /// module: see `native_only`).
     pub description: &'static str,
 }
 
@@ -209,7 +210,8 @@ pub struct FieldSpec {
     pub ty: FieldType,
     /// The event whose recommended body shows it.
     pub listed_on: ListedOn,
-    /// One sentence on what it holds.
+    /// One sentence on what it holds (empty in the WebAssembly module: see
+    /// `native_only`).
     pub description: &'static str,
 }
 
@@ -446,7 +448,7 @@ const fn ev(name: &'static str, kind: EventKind, description: &'static str) -> E
     EventSpec {
         name,
         kind,
-        description,
+        description: native_only(description),
     }
 }
 
@@ -460,7 +462,19 @@ const fn f(
         name,
         ty,
         listed_on,
-        description,
+        description: native_only(description),
+    }
+}
+
+/// `text` natively, and empty in the WebAssembly module. The descriptions feed
+/// the catalogue, the JSON Schemas and the `.d.ts`, which are all generated
+/// natively into the package data; the module only validates and never reads
+/// them, and they would be about a kilobyte of it, gzip.
+const fn native_only(text: &'static str) -> &'static str {
+    if cfg!(target_arch = "wasm32") {
+        ""
+    } else {
+        text
     }
 }
 
