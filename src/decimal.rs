@@ -6,11 +6,11 @@
 //! body of numbers like `0.5`, the difference is most of the validator's
 //! time.
 
-/// The value of a JSON number literal (already checked against the
-/// grammar): the fast path, or the general conversion. `None` only when the
-/// general conversion is missing (see `set_general`).
-pub fn parse(literal: &str) -> Option<f64> {
-    fast(literal.as_bytes()).or_else(|| general(literal))
+/// The general conversion of a literal the fast path did not take
+/// (`Decimal::value`). `None` only when the general conversion is
+/// missing (see `set_general`).
+pub fn parse_general(literal: &str) -> Option<f64> {
+    general(literal)
 }
 
 /// Natively, Rust's own conversion: exact, linear in the literal.
@@ -55,74 +55,106 @@ const POW10: [f64; 23] = [
 /// Significant digits a u64 mantissa holds below 2^53.
 const MAX_DIGITS: u32 = 15;
 
-/// The value of a JSON number literal (already checked against the grammar),
-/// when the fast path applies; `None` sends it to the general parser.
-pub fn fast(literal: &[u8]) -> Option<f64> {
-    let (negative, rest) = match literal.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        _ => (false, literal),
-    };
-    let mut mantissa: u64 = 0;
-    let mut digits = 0;
-    let mut scale: i32 = 0;
-    let mut fraction = false;
-    let mut i = 0;
-    while let Some(&b) = rest.get(i) {
-        match b {
-            b'0'..=b'9' => {
-                if mantissa != 0 || b != b'0' {
-                    digits += 1;
-                    if digits > MAX_DIGITS {
-                        return None;
-                    }
-                }
-                mantissa = mantissa * 10 + u64::from(b - b'0');
-                if fraction {
-                    scale -= 1;
-                }
-            }
-            b'.' => fraction = true,
-            b'e' | b'E' => break,
-            _ => return None,
+/// A decimal read digit by digit, as the tokenizer meets them: what the
+/// fast path needs, gathered in the same pass that checks the grammar.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Decimal {
+    /// The significant digits read, while there are at most `MAX_DIGITS`.
+    mantissa: u64,
+    /// Significant digits read (leading zeros are not).
+    digits: u32,
+    /// The power of ten of the mantissa's last digit, before the exponent.
+    scale: i32,
+}
+
+impl Decimal {
+    /// Adds the digit `d` (0 to 9), of the fraction when `fraction`.
+    #[inline]
+    pub fn push(&mut self, d: u8, fraction: bool) {
+        if self.mantissa != 0 || d != 0 {
+            self.digits += 1;
         }
-        i += 1;
+        if self.digits <= MAX_DIGITS {
+            self.mantissa = self.mantissa * 10 + u64::from(d);
+        }
+        if fraction {
+            self.scale -= 1;
+        }
     }
-    if let Some(exponent) = rest.get(i + 1..) {
-        let (sign, exponent) = match exponent.split_first() {
-            Some((b'-', e)) => (-1, e),
-            Some((b'+', e)) => (1, e),
-            _ => (1, exponent),
-        };
-        if exponent.is_empty() {
+
+    /// The value with the exponent `exponent` (saturated), negated when
+    /// `negative`, when the fast path applies; `None` sends the literal to
+    /// the general conversion.
+    pub fn value(self, negative: bool, exponent: i32) -> Option<f64> {
+        if self.digits > MAX_DIGITS {
             return None;
         }
-        // Saturated: any exponent past a billion says the same as one.
-        let e = exponent.iter().try_fold(0i32, |e, &d| {
-            d.is_ascii_digit()
-                .then(|| e.min(100_000_000) * 10 + i32::from(d - b'0'))
-        })?;
-        scale = scale.saturating_add(sign * e);
+        let scale = self.scale.saturating_add(exponent);
+        // `digits` significant digits times 10^scale lies in
+        // [10^(digits - 1 + scale), 10^(digits + scale)): past the largest f64
+        // (1.8e308) it is infinite, below half the smallest (2.5e-324) it is 0.
+        // Exact, and a flood of `1e999` costs no call to the general conversion.
+        let magnitude = i64::from(scale) + i64::from(self.digits);
+        let value = if self.mantissa == 0 || magnitude <= -324 {
+            0.0
+        } else if magnitude > 309 {
+            f64::INFINITY
+        } else if scale >= 0 {
+            self.mantissa as f64 * *POW10.get(usize::try_from(scale).ok()?)?
+        } else {
+            self.mantissa as f64 / *POW10.get(usize::try_from(-scale).ok()?)?
+        };
+        Some(if negative { -value } else { value })
     }
-    // `digits` significant digits times 10^scale lies in
-    // [10^(digits - 1 + scale), 10^(digits + scale)): past the largest f64
-    // (1.8e308) it is infinite, below half the smallest (2.5e-324) it is 0.
-    // Exact, and a flood of `1e999` costs no call to the general conversion.
-    let magnitude = i64::from(scale) + i64::from(digits);
-    let value = if mantissa == 0 || magnitude <= -324 {
-        0.0
-    } else if magnitude > 309 {
-        f64::INFINITY
-    } else if scale >= 0 {
-        mantissa as f64 * *POW10.get(usize::try_from(scale).ok()?)?
-    } else {
-        mantissa as f64 / *POW10.get(usize::try_from(-scale).ok()?)?
-    };
-    Some(if negative { -value } else { value })
+}
+
+/// Adds the exponent digit `d` to `e`, saturated: any exponent past a
+/// billion says the same as one.
+#[inline]
+pub fn push_exponent(e: i32, d: u8) -> i32 {
+    e.min(100_000_000) * 10 + i32::from(d)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fast path over a whole literal, digit by digit as the tokenizer
+    /// reads it; `None` sends it to the general parser.
+    fn fast(literal: &[u8]) -> Option<f64> {
+        let (negative, rest) = match literal.split_first() {
+            Some((b'-', rest)) => (true, rest),
+            _ => (false, literal),
+        };
+        let mut decimal = Decimal::default();
+        let mut fraction = false;
+        let mut i = 0;
+        while let Some(&b) = rest.get(i) {
+            match b {
+                b'0'..=b'9' => decimal.push(b - b'0', fraction),
+                b'.' => fraction = true,
+                b'e' | b'E' => break,
+                _ => return None,
+            }
+            i += 1;
+        }
+        let mut exponent = 0;
+        if let Some(e) = rest.get(i + 1..) {
+            let (sign, e) = match e.split_first() {
+                Some((b'-', e)) => (-1, e),
+                Some((b'+', e)) => (1, e),
+                _ => (1, e),
+            };
+            if e.is_empty() {
+                return None;
+            }
+            let e = e.iter().try_fold(0i32, |e, &d| {
+                d.is_ascii_digit().then(|| push_exponent(e, d - b'0'))
+            })?;
+            exponent = sign * e;
+        }
+        decimal.value(negative, exponent)
+    }
 
     #[test]
     fn agrees_with_the_general_parser() {

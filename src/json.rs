@@ -5,9 +5,10 @@
 
 use std::collections::BTreeSet;
 
+use crate::decimal::{self, Decimal};
 use crate::location::{Offsets, Span};
 use crate::syntax_error::{self, Context, Wanted};
-use crate::token::{Source, SourceError, Token};
+use crate::token::{is_scalar, Source, SourceError, Token};
 
 /// Objects with more keys than this switch from a linear scan to an ordered
 /// set (not a hash set: a fixed hash, all the module has, can be flooded with
@@ -162,10 +163,13 @@ impl<'a> JsonSource<'a> {
         self.bytes.get(self.pos).copied()
     }
 
+    #[inline]
     fn skip_ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.pos += 1;
+        let mut pos = self.pos;
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(pos) {
+            pos += 1;
         }
+        self.pos = pos;
     }
 
     /// The error `what` at the current position, one byte long.
@@ -231,24 +235,35 @@ impl<'a> JsonSource<'a> {
         }
     }
 
-    fn digits(&mut self) -> usize {
+    /// Reads a run of digits into `decimal` (of the fraction when
+    /// `fraction`); returns how many there were.
+    #[inline]
+    fn digits(&mut self, decimal: &mut Decimal, fraction: bool) -> usize {
         let start = self.pos;
-        while let Some(b'0'..=b'9') = self.peek() {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            let d = b.wrapping_sub(b'0');
+            if d > 9 {
+                break;
+            }
+            decimal.push(d, fraction);
             self.pos += 1;
         }
         self.pos - start
     }
 
+    /// Reads a number, checking its grammar and gathering its value in one
+    /// pass (most numbers take the fast path: src/decimal.rs).
     fn number(&mut self) -> Result<f64, SourceError> {
         let start = self.pos;
-        if self.peek() == Some(b'-') {
+        let negative = self.peek() == Some(b'-');
+        if negative {
             self.pos += 1;
         }
-        let int_start = self.pos;
+        let mut decimal = Decimal::default();
         match self.peek() {
             Some(b'0') => self.pos += 1,
             Some(b'1'..=b'9') => {
-                self.digits();
+                self.digits(&mut decimal, false);
             }
             Some(b'I') => {
                 // `-Infinity`: said as such.
@@ -257,44 +272,53 @@ impl<'a> JsonSource<'a> {
             }
             _ => return self.fail("it has a number with no digits"),
         }
-        let int_end = self.pos;
-        let plain_integer = !matches!(self.peek(), Some(b'.' | b'e' | b'E' | b'0'..=b'9'));
-        // Up to 15 digits, an integer is exact in an f64: no need for the
-        // general (and larger) decimal-to-binary conversion.
-        if plain_integer && int_end - int_start <= 15 {
-            self.number = (start, self.pos);
-            let digits = self.bytes.get(int_start..int_end).unwrap_or_default();
-            let n = digits
-                .iter()
-                .fold(0u64, |n, &d| n * 10 + u64::from(d - b'0')) as f64;
-            return Ok(if int_start > start { -n } else { n });
-        }
         if self.peek() == Some(b'.') {
             self.pos += 1;
-            if self.digits() == 0 {
+            if self.digits(&mut decimal, true) == 0 {
                 return self.fail("it has a number with no digits after the decimal point");
             }
         }
+        let mut exponent = 0i32;
         if let Some(b'e' | b'E') = self.peek() {
             self.pos += 1;
-            if let Some(b'+' | b'-') = self.peek() {
+            let sign = match self.peek() {
+                Some(b'-') => -1,
+                Some(b'+') => 1,
+                _ => 0,
+            };
+            if sign != 0 {
                 self.pos += 1;
             }
-            if self.digits() == 0 {
+            let digits_from = self.pos;
+            while let Some(&b) = self.bytes.get(self.pos) {
+                let d = b.wrapping_sub(b'0');
+                if d > 9 {
+                    break;
+                }
+                exponent = decimal::push_exponent(exponent, d);
+                self.pos += 1;
+            }
+            if self.pos == digits_from {
                 return self.fail("it has a number with no digits in its exponent");
+            }
+            if sign < 0 {
+                exponent = -exponent;
             }
         }
         if let Some(b'0'..=b'9') = self.peek() {
             return self.fail("it has a number with a leading zero, which JSON does not allow");
         }
         self.number = (start, self.pos);
-        let literal = self.text.get(start..self.pos).unwrap_or_default();
+        if let Some(n) = decimal.value(negative, exponent) {
+            return Ok(n);
+        }
         // The grammar above is a subset of what every conversion accepts;
         // each rounds correctly (as `JSON.parse` does) and overflows to
-        // infinity, which the validator flags. Most numbers take the fast
-        // path in the core (src/decimal.rs); a call out to the host per
-        // number cost more than the rest of a number-heavy body.
-        match crate::decimal::parse(literal) {
+        // infinity, which the validator flags. A call out to the host per
+        // number (in WebAssembly) is for the rare literal the fast path
+        // does not take.
+        let literal = self.text.get(start..self.pos).unwrap_or_default();
+        match decimal::parse_general(literal) {
             Some(n) => Ok(n),
             None => self.fail("it has a number that cannot be read"),
         }
@@ -596,6 +620,71 @@ impl Drop for JsonSource<'_> {
 }
 
 impl JsonSource<'_> {
+    /// The next item of an array when it is a plain one (after a comma,
+    /// unless it is the first): an integer of at most 15 digits, or a string
+    /// without escapes. Read with locals and no more than a look at each
+    /// byte, since floods are made of them; `None`, with nothing read, for
+    /// anything else, which `item` reads (and whose errors it words).
+    #[inline]
+    fn plain_item(&mut self) -> Option<Token> {
+        let bytes = self.bytes;
+        let mut pos = self.pos;
+        match self.expect {
+            Expect::AfterValue if bytes.get(pos) == Some(&b',') => pos += 1,
+            Expect::FirstItem => {}
+            _ => return None,
+        }
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(pos) {
+            pos += 1;
+        }
+        let token = match bytes.get(pos) {
+            Some(b'"') => {
+                let from = pos + 1;
+                let (len, continuations) = plain_run(bytes.get(from..).unwrap_or_default());
+                let end = from + len;
+                if bytes.get(end) != Some(&b'"') {
+                    return None;
+                }
+                self.raw = (from, end);
+                self.escaped = false;
+                self.pos = end + 1;
+                Token::String {
+                    chars: len - continuations,
+                }
+            }
+            Some(b'-' | b'0'..=b'9') => {
+                let (n, end) = small_integer(bytes, pos)?;
+                self.number = (pos, end);
+                self.pos = end;
+                Token::Number(n)
+            }
+            _ => return None,
+        };
+        self.expect = Expect::AfterValue;
+        Some(token)
+    }
+
+    /// The next token inside an array, which `token` would read (it does
+    /// not look up the innermost container: the caller knows it).
+    #[inline]
+    fn item(&mut self) -> Result<Token, SourceError> {
+        self.skip_ws();
+        match (self.expect, self.peek()) {
+            (Expect::AfterValue, Some(b',')) => {
+                self.pos += 1;
+                self.skip_ws();
+                self.after_comma = true;
+            }
+            (Expect::AfterValue | Expect::FirstItem, Some(b']')) => {
+                self.pos += 1;
+                return Ok(self.close(false));
+            }
+            (Expect::AfterValue, _) => return self.unexpected(Wanted::CommaOrEnd),
+            _ => {}
+        }
+        self.value()
+    }
+
     /// The next token, its span not yet recorded (keys record their own).
     fn token(&mut self) -> Result<Token, SourceError> {
         self.skip_ws();
@@ -643,12 +732,9 @@ impl JsonSource<'_> {
     }
 }
 
-impl Source for JsonSource<'_> {
-    fn next_token(&mut self) -> Result<Token, SourceError> {
-        if let Some(error) = self.unreadable.take() {
-            return Err(error);
-        }
-        let token = self.token()?;
+impl JsonSource<'_> {
+    /// Records that `token` was read: its span, once it is whole.
+    fn read(&mut self, token: Token) {
         self.after_comma = false;
         if !matches!(token, Token::Key { .. }) {
             // The token ends where reading stopped; it starts at its first
@@ -663,7 +749,53 @@ impl Source for JsonSource<'_> {
                 length: self.pos - start,
             };
         }
+    }
+}
+
+impl Source for JsonSource<'_> {
+    fn next_token(&mut self) -> Result<Token, SourceError> {
+        if let Some(error) = self.unreadable.take() {
+            return Err(error);
+        }
+        let token = self.token()?;
+        self.read(token);
         Ok(token)
+    }
+
+    fn quiet_items(
+        &mut self,
+        max: usize,
+        quiet: &mut dyn FnMut(Token) -> bool,
+    ) -> Result<(usize, Option<Token>), SourceError> {
+        if let Some(error) = self.unreadable.take() {
+            return Err(error);
+        }
+        if self.stack.last().is_none_or(|f| f.object) {
+            // Not inside an array after all: the general way.
+            let mut n = 0;
+            while n < max {
+                let token = self.next_token()?;
+                if !is_scalar(token) || !quiet(token) {
+                    return Ok((n, Some(token)));
+                }
+                n += 1;
+            }
+            return Ok((n, None));
+        }
+        let mut n = 0;
+        while n < max {
+            let token = match self.plain_item() {
+                Some(token) => token,
+                None => self.item()?,
+            };
+            self.after_comma = false;
+            if !is_scalar(token) || !quiet(token) {
+                self.read(token);
+                return Ok((n, Some(token)));
+            }
+            n += 1;
+        }
+        Ok((n, None))
     }
 
     fn skip_container(&mut self) -> Result<(), SourceError> {
@@ -702,6 +834,39 @@ impl Source for JsonSource<'_> {
         }
         Ok(())
     }
+}
+
+/// The number at `start` of `bytes` when it is an integer of at most 15
+/// digits (so exact in an f64), with the index after it: the common number,
+/// read with no more than a look at each byte. `None` for any other number
+/// (or no number at all), which `JsonSource::number` reads.
+#[inline]
+fn small_integer(bytes: &[u8], start: usize) -> Option<(f64, usize)> {
+    let negative = bytes.get(start) == Some(&b'-');
+    let first = start + usize::from(negative);
+    let mut pos = first;
+    let mut n = 0u64;
+    while let Some(&b) = bytes.get(pos) {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            break;
+        }
+        n = n * 10 + u64::from(d);
+        pos += 1;
+        if pos - first > 15 {
+            return None;
+        }
+    }
+    let digits = pos - first;
+    // No digits, a leading zero, a fraction or an exponent: the general way.
+    if digits == 0
+        || (digits > 1 && bytes.get(first) == Some(&b'0'))
+        || matches!(bytes.get(pos), Some(b'.' | b'e' | b'E'))
+    {
+        return None;
+    }
+    let n = n as f64;
+    Some((if negative { -n } else { n }, pos))
 }
 
 /// The length of the run of bytes at the start of `bytes` that need no

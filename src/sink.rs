@@ -84,6 +84,16 @@ impl IssueSink {
         self.left_out += 1;
     }
 
+    /// Counts an issue of `code` when no issue would be kept any more
+    /// (`true`): the walk's fast lane then has nothing else to do for it.
+    pub fn left_out_if_full(&mut self, code: IssueCode) -> bool {
+        if self.has_room() {
+            return false;
+        }
+        self.leave_out(code);
+        true
+    }
+
     /// Keeps `issue`, or counts it when the cap or the size budget (which
     /// grows with `input_bytes`, the size of the input read so far) is passed.
     pub fn push(&mut self, issue: Issue, input_bytes: usize) -> Option<Kept> {
@@ -127,20 +137,21 @@ impl IssueSink {
         self.errors.iter_mut().chain(self.warnings.iter_mut())
     }
 
-    /// How many errors are kept so far.
-    pub fn errors(&self) -> usize {
-        self.errors.len()
+    /// Where the list stands: the errors kept and the issues left out so far.
+    pub fn mark(&self) -> (usize, usize) {
+        (self.errors.len(), self.left_out)
     }
 
-    /// Forgets everything but the first `n` errors (the order's, when the
-    /// text turns out not to be JSON and what was found in it means nothing).
-    pub fn keep_first_errors(&mut self, n: usize) {
-        self.errors.truncate(n);
+    /// Forgets every issue found since `mark` was taken, when only errors
+    /// had been found (the order's, when the text turns out not to be JSON
+    /// and what was found in it means nothing).
+    pub fn rewind(&mut self, (errors, left_out): (usize, usize)) {
+        self.errors.truncate(errors);
         self.warnings.clear();
         self.used = self.errors.iter().map(weight).sum();
         self.full = false;
-        self.left_out = 0;
-        self.invalid = !self.errors.is_empty();
+        self.left_out = left_out;
+        self.invalid = !self.errors.is_empty() || left_out > 0;
     }
 
     /// Whether an error was found (so far), kept or left out.
@@ -258,12 +269,12 @@ mod tests {
     }
 
     #[test]
-    fn keeping_the_first_errors_forgets_the_rest_and_what_was_left_out() {
+    fn rewinding_forgets_the_rest_and_what_was_left_out() {
         let mut sink = IssueSink::new(2, false);
         sink.push(issue(IssueCode::OrderClosed, ""), 0);
         sink.push(issue(IssueCode::PossibleTypo, "/a"), 0);
         sink.push(issue(IssueCode::InvalidType, "/b"), 0);
-        sink.keep_first_errors(1);
+        sink.rewind((1, 0));
         assert!(sink.has_room());
         let kept = sink.push(issue(IssueCode::InvalidJson, ""), 0).unwrap();
         assert_eq!(sink.get_mut(kept).unwrap().code, IssueCode::InvalidJson);

@@ -91,11 +91,42 @@ pub trait Source {
         Ok(())
     }
 
+    /// Reads on through the innermost open array, which is inside the walk,
+    /// while its items are scalars that `quiet` accepts, at most `max` of
+    /// them: the walk's fast lane through long arrays, whose items mostly
+    /// need no more than a look (or, past the issue cap, a count). Returns
+    /// how many items `quiet` accepted and the token that ended the run, read
+    /// as `next_token` reads it (the array's end, a container's start, a
+    /// scalar `quiet` did not accept), or `None` after `max` items.
+    fn quiet_items(
+        &mut self,
+        max: usize,
+        quiet: &mut dyn FnMut(Token) -> bool,
+    ) -> Result<(usize, Option<Token>), SourceError> {
+        let mut n = 0;
+        while n < max {
+            let token = self.next_token()?;
+            if !is_scalar(token) || !quiet(token) {
+                return Ok((n, Some(token)));
+            }
+            n += 1;
+        }
+        Ok((n, None))
+    }
+
     /// Called when the top-level value is complete: JSON text checks that
     /// nothing but whitespace follows.
     fn finish(&mut self) -> Result<(), SourceError> {
         Ok(())
     }
+}
+
+/// Whether `token` is a whole value with nothing inside it.
+pub(crate) fn is_scalar(token: Token) -> bool {
+    matches!(
+        token,
+        Token::Null | Token::Bool(_) | Token::Number(_) | Token::String { .. } | Token::Foreign
+    )
 }
 
 /// A source with nothing in it, for results built without reading.

@@ -170,6 +170,46 @@ fn json_text() -> impl Strategy<Value = Vec<u8>> {
     ]
 }
 
+/// Events whose members are arrays of many kinds of items (issues, limits,
+/// containers) in timestamp-array fields and free-form ones: the walk's
+/// fast lane through arrays, and the issues past the cap it counts.
+fn arrays_text() -> impl Strategy<Value = Vec<u8>> {
+    let item = proptest::sample::select(vec![
+        "1",
+        "-1",
+        "0",
+        "1700000000000",
+        "123456789012345678",
+        "1.5",
+        "1e999",
+        "-0",
+        "\"\"",
+        "\"long enough\"",
+        "\"\\u00e9\"",
+        "null",
+        "true",
+        "[1,1e999]",
+        "{\"a\":1}",
+        " 2 ",
+    ]);
+    let array =
+        proptest::collection::vec(item, 0..12).prop_map(|items| format!("[{}]", items.join(",")));
+    let mut keys: Vec<&str> = FIELDS
+        .iter()
+        .filter(|f| f.ty == servicer_events::FieldType::TimestampArray)
+        .map(|f| f.name)
+        .collect();
+    keys.extend(["x", "metadata"]);
+    let member = (proptest::sample::select(keys), array);
+    proptest::collection::vec(member, 1..5).prop_map(|members| {
+        let members: Vec<String> = members
+            .into_iter()
+            .map(|(key, array)| format!("\"{key}\":{array}"))
+            .collect();
+        format!("{{\"event\":\"batched\",{}}}", members.join(",")).into_bytes()
+    })
+}
+
 /// One edit of JSON text.
 #[derive(Debug, Clone)]
 enum Mutation {
@@ -312,6 +352,35 @@ proptest! {
         check(&result, parsed.as_ref().filter(|_| !over), &options);
     }
 
+    /// The cap shortens the list and nothing else: past it, issues are
+    /// counted without being built (the walk's fast lane through arrays
+    /// among them), and the count, the verdict and the kind are those of a
+    /// result with room for every issue, whose first issues the capped one
+    /// lists. (Near-miss searches stop at the cap: only when none was
+    /// needed is the count the same.)
+    #[test]
+    fn the_cap_only_shortens_the_list(
+        text in prop_oneof![json_text(), arrays_text()],
+        order in order(),
+        options in options(),
+        cap in 0usize..6,
+    ) {
+        let (mut roomy, mut capped) = (options, options);
+        roomy.limits.max_issues = 100_000;
+        capped.limits.max_issues = cap;
+        let all = validate_json(&text, order.as_ref(), &roomy);
+        let some = validate_json(&text, order.as_ref(), &capped);
+        prop_assert_eq!(all.valid, some.valid);
+        prop_assert_eq!(all.kind, some.kind);
+        let (all_errors, some_errors) = (listed(&all.errors), listed(&some.errors));
+        let (all_warnings, some_warnings) = (listed(&all.warnings), listed(&some.warnings));
+        prop_assert!(all_errors.starts_with(&some_errors), "{:#?}\n{:#?}", all, some);
+        prop_assert!(all_warnings.starts_with(&some_warnings), "{:#?}\n{:#?}", all, some);
+        if !all.issues().any(|i| i.code == IssueCode::PossibleTypo) {
+            prop_assert_eq!(issues_found(&all), issues_found(&some), "{:#?}\n{:#?}", all, some);
+        }
+    }
+
     /// A value and its JSON text give the same result: the two sources agree.
     #[test]
     fn value_and_its_text_agree(
@@ -339,6 +408,27 @@ proptest! {
         }
         prop_assert_eq!(from_value, from_text);
     }
+}
+
+/// How many issues `result` found: those it lists, or what its
+/// `too_many_issues` says it found in all.
+fn issues_found(result: &servicer_events::ValidationResult) -> usize {
+    let cap = result.issues().find(|i| i.code == IssueCode::TooManyIssues);
+    match cap.and_then(|i| i.received.as_deref()) {
+        Some(received) => received
+            .strip_suffix(" issues")
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("too_many_issues received {received:?}")),
+        None => result.issues().count(),
+    }
+}
+
+/// The issues of `result` but its `too_many_issues`.
+fn listed(issues: &[servicer_events::Issue]) -> Vec<&servicer_events::Issue> {
+    issues
+        .iter()
+        .filter(|i| i.code != IssueCode::TooManyIssues)
+        .collect()
 }
 
 /// Deep nesting on both paths: no stack overflow, `limit_exceeded` at depth.

@@ -4,8 +4,10 @@
 use super::{Flow, Run};
 use crate::issue::{Issue, IssueCode};
 use crate::near_miss;
+use crate::options::Limits;
 use crate::quote::quote;
 use crate::rules::{self, FieldSpec, FieldType, EVENT_FIELD};
+use crate::sink::IssueSink;
 use crate::token::Token;
 
 /// The largest timestamp: the range of a JS `Date`.
@@ -95,8 +97,17 @@ impl Run<'_> {
     fn timestamps(&mut self) -> Flow {
         let start = self.src.span();
         let mut count = 0;
+        // Items past the issue cap or valid need only a look: the fast lane.
+        let quiet = self.limits.max_depth >= 2;
         loop {
-            let token = self.next()?;
+            let token = match quiet {
+                true => self.quiet_items(&mut count, Run::quiet_timestamp)?,
+                false => None,
+            };
+            let token = match token {
+                Some(token) => token,
+                None => self.next()?,
+            };
             if token == Token::ArrayEnd || !self.item(&mut count, token, start)? {
                 return Ok(());
             }
@@ -175,16 +186,34 @@ impl Run<'_> {
             .received(received)
     }
 
+    /// Whether an item of a timestamp array needs nothing but a look or a
+    /// count (and counts it if so): what `timestamps` would do, past the cap.
+    fn quiet_timestamp(issues: &mut IssueSink, limits: &Limits, token: Token) -> bool {
+        match token {
+            Token::Number(n) => match timestamp_issue_code(n) {
+                None => true,
+                Some(code) => issues.left_out_if_full(code),
+            },
+            Token::String { chars } => {
+                if !issues.left_out_if_full(IssueCode::InvalidType) {
+                    return false;
+                }
+                if chars > limits.max_string_length {
+                    issues.leave_out(IssueCode::LimitExceeded);
+                }
+                true
+            }
+            Token::Null | Token::Bool(_) => issues.left_out_if_full(IssueCode::InvalidType),
+            Token::Foreign => issues.left_out_if_full(IssueCode::NotJson),
+            _ => false,
+        }
+    }
+
     /// A number in a timestamp field.
     fn timestamp(&mut self, n: f64) {
-        let code = if !n.is_finite() || n.fract() != 0.0 || !(0.0..=MAX_TIMESTAMP).contains(&n) {
-            IssueCode::InvalidTimestamp
-        } else if n > 0.0 && n < SECONDS_BELOW {
-            IssueCode::TimestampInSeconds
-        } else {
-            return;
-        };
-        self.report_with(code, |run| run.timestamp_issue(n));
+        if let Some(code) = timestamp_issue_code(n) {
+            self.report_with(code, |run| run.timestamp_issue(n));
+        }
     }
 
     /// The issue `timestamp` reports about `n`, which is not a plain timestamp.
@@ -254,6 +283,17 @@ impl Run<'_> {
             .received(received);
         issue.suggestion = suggestion.map(str::to_owned);
         issue
+    }
+}
+
+/// What is wrong with `n` in a timestamp field, if anything.
+fn timestamp_issue_code(n: f64) -> Option<IssueCode> {
+    if !n.is_finite() || n.fract() != 0.0 || !(0.0..=MAX_TIMESTAMP).contains(&n) {
+        Some(IssueCode::InvalidTimestamp)
+    } else if n > 0.0 && n < SECONDS_BELOW {
+        Some(IssueCode::TimestampInSeconds)
+    } else {
+        None
     }
 }
 

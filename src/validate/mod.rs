@@ -44,9 +44,9 @@ pub(crate) struct Run<'s> {
     /// Past `maxKeys`: the rest is read, and only the event's name checked.
     skimming: bool,
     frames: Vec<Frame>,
-    /// How many errors are the order's: they stay when the text turns out
-    /// not to be JSON, and everything else goes.
-    order_errors: usize,
+    /// Where the list stood after the order's issues (all errors): they
+    /// stay when the text turns out not to be JSON, and everything else goes.
+    order_issues: (usize, usize),
     /// Every issue goes through it (`report`, `report_with`).
     issues: IssueSink,
     /// Bytes of the keys read so far: an exact path is never longer (but
@@ -84,7 +84,7 @@ pub fn validate_source(
         has_event: false,
         skimming: false,
         frames,
-        order_errors: 0,
+        order_issues: (0, 0),
         issues: IssueSink::new(options.limits.max_issues, options.strict),
         key_bytes: 0,
         searches: 0,
@@ -92,7 +92,7 @@ pub fn validate_source(
     if let Some(order) = order {
         run.order(order);
     }
-    run.order_errors = run.issues.errors();
+    run.order_issues = run.issues.mark();
     // A `Stop` has recorded its issue already; the result is what was found.
     let _ = run.event();
     run.finish()
@@ -117,7 +117,7 @@ pub(crate) fn unreadable(
         has_event: true,
         skimming: false,
         frames: Vec::new(),
-        order_errors: 0,
+        order_issues: (0, 0),
         issues: IssueSink::new(options.limits.max_issues, options.strict),
         key_bytes: 0,
         searches: 0,
@@ -191,7 +191,7 @@ impl Run<'_> {
     /// The text is not JSON: what was found in it means nothing, so only the
     /// order's issues stay, with `invalid_json`, and the kind is unknown.
     fn not_json(&mut self, e: SourceError) -> Stop {
-        self.issues.keep_first_errors(self.order_errors);
+        self.issues.rewind(self.order_issues);
         self.kind = None;
         self.has_event = true;
         let mut issue = Issue::new(IssueCode::InvalidJson, "", e.message);

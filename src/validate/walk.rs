@@ -6,6 +6,8 @@
 use super::{Flow, Frame, Run, Stop};
 use crate::issue::IssueCode;
 use crate::location::Span;
+use crate::options::Limits;
+use crate::sink::IssueSink;
 use crate::token::Token;
 
 /// The key that changes an object's prototype in JavaScript.
@@ -176,9 +178,17 @@ impl Run<'_> {
                 stack.clear();
                 break;
             }
-            let token = self.next()?;
             let child_depth = depth + stack.len();
             let Some(top) = stack.last_mut() else { break };
+            let quiet = if top.object || child_depth > self.limits.max_depth {
+                None
+            } else {
+                self.quiet_items(&mut top.items, Run::quiet_scalar)?
+            };
+            let token = match quiet {
+                Some(token) => token,
+                None => self.next()?,
+            };
             match token {
                 Token::ObjectEnd | Token::ArrayEnd => {
                     stack.pop();
@@ -222,6 +232,48 @@ impl Run<'_> {
             }
         }
         Ok(())
+    }
+
+    /// The fast lane through an array whose items are at a depth within the
+    /// limit (`count` items so far): reads on while `quiet` accepts each
+    /// item, a scalar, as needing no more than a look or a count (it does
+    /// what the walk would, given the sink and the limits), up to the item
+    /// limit. The path is not pushed for them, and no issue is built. Returns the
+    /// token that ended the run, already read, or `None` at the item limit.
+    pub(super) fn quiet_items(
+        &mut self,
+        count: &mut usize,
+        quiet: impl Fn(&mut IssueSink, &Limits, Token) -> bool,
+    ) -> Result<Option<Token>, Stop> {
+        let Run {
+            src,
+            issues,
+            limits,
+            ..
+        } = self;
+        let room = limits.max_array_items.saturating_sub(*count);
+        match src.quiet_items(room, &mut |token| quiet(issues, limits, token)) {
+            Ok((n, token)) => {
+                *count += n;
+                Ok(token)
+            }
+            Err(e) => Err(self.not_json(e)),
+        }
+    }
+
+    /// Whether `scalar` needs nothing but a look or a count for `token`, an
+    /// item of a free-form array (and counts it if so).
+    fn quiet_scalar(issues: &mut IssueSink, limits: &Limits, token: Token) -> bool {
+        match token {
+            Token::Null | Token::Bool(_) => true,
+            Token::Number(n) => n.is_finite() || issues.left_out_if_full(IssueCode::NotJson),
+            Token::String { chars } => {
+                chars <= limits.max_string_length
+                    || issues.left_out_if_full(IssueCode::LimitExceeded)
+            }
+            Token::Foreign => issues.left_out_if_full(IssueCode::NotJson),
+            _ => false,
+        }
     }
 
     /// A scalar anywhere: strings within the length limit, numbers finite,
