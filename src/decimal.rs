@@ -68,18 +68,33 @@ pub struct Decimal {
 }
 
 impl Decimal {
-    /// Adds the digit `d` (0 to 9), of the fraction when `fraction`.
+    /// An integer part of `digits` digits (at most `MAX_DIGITS`, with no
+    /// leading zero but for `0` itself), read already.
+    pub fn integer(mantissa: u64, digits: usize) -> Decimal {
+        Decimal {
+            mantissa,
+            digits: if mantissa == 0 { 0 } else { digits as u32 },
+            scale: 0,
+        }
+    }
+
+    /// Adds the digit `d` (0 to 9), of the fraction when `fraction`;
+    /// `false` once there are too many digits for the fast path (the
+    /// value is then the general conversion's, and later digits change
+    /// nothing here).
     #[inline]
-    pub fn push(&mut self, d: u8, fraction: bool) {
+    pub fn push(&mut self, d: u8, fraction: bool) -> bool {
         if self.mantissa != 0 || d != 0 {
             self.digits += 1;
+            if self.digits > MAX_DIGITS {
+                return false;
+            }
         }
-        if self.digits <= MAX_DIGITS {
-            self.mantissa = self.mantissa * 10 + u64::from(d);
-        }
+        self.mantissa = self.mantissa * 10 + u64::from(d);
         if fraction {
             self.scale -= 1;
         }
+        true
     }
 
     /// The value with the exponent `exponent` (saturated), negated when
@@ -88,6 +103,11 @@ impl Decimal {
     pub fn value(self, negative: bool, exponent: i32) -> Option<f64> {
         if self.digits > MAX_DIGITS {
             return None;
+        }
+        if self.scale == 0 && exponent == 0 {
+            // An integer: exact as it is.
+            let n = self.mantissa as f64;
+            return Some(if negative { -n } else { n });
         }
         let scale = self.scale.saturating_add(exponent);
         // `digits` significant digits times 10^scale lies in
@@ -131,7 +151,11 @@ mod tests {
         let mut i = 0;
         while let Some(&b) = rest.get(i) {
             match b {
-                b'0'..=b'9' => decimal.push(b - b'0', fraction),
+                b'0'..=b'9' => {
+                    if !decimal.push(b - b'0', fraction) {
+                        return None;
+                    }
+                }
                 b'.' => fraction = true,
                 b'e' | b'E' => break,
                 _ => return None,

@@ -235,35 +235,31 @@ impl<'a> JsonSource<'a> {
         }
     }
 
-    /// Reads a run of digits into `decimal` (of the fraction when
-    /// `fraction`); returns how many there were.
-    #[inline]
-    fn digits(&mut self, decimal: &mut Decimal, fraction: bool) -> usize {
+    fn digits(&mut self) -> usize {
         let start = self.pos;
-        while let Some(&b) = self.bytes.get(self.pos) {
-            let d = b.wrapping_sub(b'0');
-            if d > 9 {
-                break;
-            }
-            decimal.push(d, fraction);
+        while let Some(b'0'..=b'9') = self.peek() {
             self.pos += 1;
         }
         self.pos - start
     }
 
-    /// Reads a number, checking its grammar and gathering its value in one
-    /// pass (most numbers take the fast path: src/decimal.rs).
+    /// Reads a number: most in one pass (`fast_number`); the rest, and
+    /// what is not a number after all, with the grammar checked step by
+    /// step for the error's words.
     fn number(&mut self) -> Result<f64, SourceError> {
         let start = self.pos;
-        let negative = self.peek() == Some(b'-');
-        if negative {
+        if let Some((n, end)) = fast_number(self.bytes, start) {
+            self.number = (start, end);
+            self.pos = end;
+            return Ok(n);
+        }
+        if self.peek() == Some(b'-') {
             self.pos += 1;
         }
-        let mut decimal = Decimal::default();
         match self.peek() {
             Some(b'0') => self.pos += 1,
             Some(b'1'..=b'9') => {
-                self.digits(&mut decimal, false);
+                self.digits();
             }
             Some(b'I') => {
                 // `-Infinity`: said as such.
@@ -274,50 +270,30 @@ impl<'a> JsonSource<'a> {
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
-            if self.digits(&mut decimal, true) == 0 {
+            if self.digits() == 0 {
                 return self.fail("it has a number with no digits after the decimal point");
             }
         }
-        let mut exponent = 0i32;
         if let Some(b'e' | b'E') = self.peek() {
             self.pos += 1;
-            let sign = match self.peek() {
-                Some(b'-') => -1,
-                Some(b'+') => 1,
-                _ => 0,
-            };
-            if sign != 0 {
+            if let Some(b'+' | b'-') = self.peek() {
                 self.pos += 1;
             }
-            let digits_from = self.pos;
-            while let Some(&b) = self.bytes.get(self.pos) {
-                let d = b.wrapping_sub(b'0');
-                if d > 9 {
-                    break;
-                }
-                exponent = decimal::push_exponent(exponent, d);
-                self.pos += 1;
-            }
-            if self.pos == digits_from {
+            if self.digits() == 0 {
                 return self.fail("it has a number with no digits in its exponent");
-            }
-            if sign < 0 {
-                exponent = -exponent;
             }
         }
         if let Some(b'0'..=b'9') = self.peek() {
             return self.fail("it has a number with a leading zero, which JSON does not allow");
         }
         self.number = (start, self.pos);
-        if let Some(n) = decimal.value(negative, exponent) {
-            return Ok(n);
-        }
+        let literal = self.text.get(start..self.pos).unwrap_or_default();
         // The grammar above is a subset of what every conversion accepts;
         // each rounds correctly (as `JSON.parse` does) and overflows to
         // infinity, which the validator flags. A call out to the host per
-        // number (in WebAssembly) is for the rare literal the fast path
-        // does not take.
-        let literal = self.text.get(start..self.pos).unwrap_or_default();
+        // number (in WebAssembly) is only for the rare literal the fast
+        // path does not take (more than 15 significant digits, a power of
+        // ten past 22).
         match decimal::parse_general(literal) {
             Some(n) => Ok(n),
             None => self.fail("it has a number that cannot be read"),
@@ -621,7 +597,7 @@ impl Drop for JsonSource<'_> {
 
 impl JsonSource<'_> {
     /// The next item of an array when it is a plain one (after a comma,
-    /// unless it is the first): an integer of at most 15 digits, or a string
+    /// unless it is the first): a number the fast path reads, or a string
     /// without escapes. Read with locals and no more than a look at each
     /// byte, since floods are made of them; `None`, with nothing read, for
     /// anything else, which `item` reads (and whose errors it words).
@@ -653,7 +629,7 @@ impl JsonSource<'_> {
                 }
             }
             Some(b'-' | b'0'..=b'9') => {
-                let (n, end) = small_integer(bytes, pos)?;
+                let (n, end) = fast_number(bytes, pos)?;
                 self.number = (pos, end);
                 self.pos = end;
                 Token::Number(n)
@@ -836,37 +812,107 @@ impl Source for JsonSource<'_> {
     }
 }
 
-/// The number at `start` of `bytes` when it is an integer of at most 15
-/// digits (so exact in an f64), with the index after it: the common number,
-/// read with no more than a look at each byte. `None` for any other number
-/// (or no number at all), which `JsonSource::number` reads.
+/// The number at `start` of `bytes`, with the index after it, when it is
+/// JSON and its value is the fast path's (src/decimal.rs): most numbers,
+/// read in one pass that checks the grammar and gathers the value, with no
+/// more than a look at each byte. `None` for the rest (and for what is not
+/// a number), which `JsonSource::number` reads step by step.
 #[inline]
-fn small_integer(bytes: &[u8], start: usize) -> Option<(f64, usize)> {
+fn fast_number(bytes: &[u8], start: usize) -> Option<(f64, usize)> {
     let negative = bytes.get(start) == Some(&b'-');
     let first = start + usize::from(negative);
+    // The integer part, as a plain integer: most numbers are nothing else.
     let mut pos = first;
-    let mut n = 0u64;
+    let mut integer = 0u64;
     while let Some(&b) = bytes.get(pos) {
         let d = b.wrapping_sub(b'0');
         if d > 9 {
             break;
         }
-        n = n * 10 + u64::from(d);
+        integer = integer * 10 + u64::from(d);
         pos += 1;
         if pos - first > 15 {
             return None;
         }
     }
     let digits = pos - first;
-    // No digits, a leading zero, a fraction or an exponent: the general way.
-    if digits == 0
-        || (digits > 1 && bytes.get(first) == Some(&b'0'))
-        || matches!(bytes.get(pos), Some(b'.' | b'e' | b'E'))
-    {
+    if digits == 0 || (digits > 1 && bytes.get(first) == Some(&b'0')) {
         return None;
     }
-    let n = n as f64;
-    Some((if negative { -n } else { n }, pos))
+    if !matches!(bytes.get(pos), Some(b'.' | b'e' | b'E')) {
+        // At most 15 digits: exact in an f64.
+        let n = integer as f64;
+        return Some((if negative { -n } else { n }, pos));
+    }
+    fast_fraction(bytes, pos, Decimal::integer(integer, digits), negative)
+}
+
+/// The rest of `fast_number` from `pos`, a fraction or an exponent after
+/// the integer part `decimal`: apart, so that the integer path stays small.
+#[inline(never)]
+fn fast_fraction(
+    bytes: &[u8],
+    mut pos: usize,
+    mut decimal: Decimal,
+    negative: bool,
+) -> Option<(f64, usize)> {
+    if bytes.get(pos) == Some(&b'.') {
+        let end = fast_digits(bytes, pos + 1, &mut decimal, true)?;
+        if end == pos + 1 {
+            return None;
+        }
+        pos = end;
+    }
+    let mut exponent = 0;
+    if let Some(b'e' | b'E') = bytes.get(pos) {
+        pos += 1;
+        let negative = bytes.get(pos) == Some(&b'-');
+        if let Some(b'+' | b'-') = bytes.get(pos) {
+            pos += 1;
+        }
+        let from = pos;
+        while let Some(&b) = bytes.get(pos) {
+            let d = b.wrapping_sub(b'0');
+            if d > 9 {
+                break;
+            }
+            exponent = decimal::push_exponent(exponent, d);
+            pos += 1;
+        }
+        if pos == from {
+            return None;
+        }
+        if negative {
+            exponent = -exponent;
+        }
+    }
+    // A digit here follows a leading zero.
+    if let Some(b'0'..=b'9') = bytes.get(pos) {
+        return None;
+    }
+    Some((decimal.value(negative, exponent)?, pos))
+}
+
+/// Reads the digits at `pos` into `decimal`; the index after them, or
+/// `None` when there are too many for the fast path.
+#[inline]
+fn fast_digits(
+    bytes: &[u8],
+    mut pos: usize,
+    decimal: &mut Decimal,
+    fraction: bool,
+) -> Option<usize> {
+    while let Some(&b) = bytes.get(pos) {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            break;
+        }
+        if !decimal.push(d, fraction) {
+            return None;
+        }
+        pos += 1;
+    }
+    Some(pos)
 }
 
 /// The length of the run of bytes at the start of `bytes` that need no
@@ -939,6 +985,46 @@ fn token_width(token: Token) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fast_number_reads_json_numbers_exactly_and_nothing_else() {
+        for literal in [
+            "0",
+            "-0",
+            "7",
+            "-12",
+            "999999999999999",
+            "0.5",
+            "-0.5",
+            "1.25e3",
+            "1E-5",
+            "1e+2",
+            "123.456e-7",
+            "1e999",
+            "-1e999",
+            "1e-999",
+            "0e5",
+            "10.0",
+            "3.000000000000001",
+        ] {
+            let want: f64 = literal.parse().unwrap();
+            let bytes = format!("{literal},").into_bytes();
+            match fast_number(&bytes, 0) {
+                Some((n, end)) => {
+                    assert_eq!(n.to_bits(), want.to_bits(), "{literal}");
+                    assert_eq!(end, literal.len(), "{literal}");
+                }
+                // Left to the general conversion: too many digits, or a
+                // power of ten past the fast path's.
+                None => assert!(literal.len() > 15 || literal.contains('e'), "{literal}"),
+            }
+        }
+        for not_json in ["-", "01", "1.", ".5", "1e", "1e+", "-x", "00", "1.e5", "+1"] {
+            let bytes = format!("{not_json},").into_bytes();
+            assert_eq!(fast_number(&bytes, 0), None, "{not_json}");
+        }
+        assert_eq!(fast_number(b"1234567890123456", 0), None);
+    }
 
     fn tokens(text: &str) -> Result<Vec<(Token, String)>, SourceError> {
         let mut src = JsonSource::new(text.as_bytes(), Some(Offsets::Bytes));
