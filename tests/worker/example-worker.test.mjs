@@ -2,6 +2,7 @@
 // upstream on 127.0.0.1: valid events reach the upstream byte for byte,
 // everything else is answered by the Worker and never reaches it.
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { assertSetup, request, startExample, startUpstream } from './harness.mjs';
 
@@ -145,6 +146,19 @@ describe('valid events are forwarded unchanged', () => {
       assert.equal(forwarded[0].body.toString('utf8'), body);
       assert.equal(forwarded[0].headers['content-type'], contentType);
     }
+  });
+
+  test('characters of 2, 3 and 4 bytes, a BOM-like character and escapes arrive as sent', async () => {
+    // The Worker sends a valid body on as text decoded from its bytes: every
+    // byte must come back the same when the runtime encodes it again.
+    const notes = 'Zoë réparé · 修理完了 · 🔧🪛 · \uFEFF · \\u00e9 \\ud83d\\ude00';
+    const body = Buffer.from(`{"event":"repair_eta","isDelayed":false,"notes":"${notes.repeat(1000)}"}`, 'utf8');
+    assert.ok(body.length > 60_000);
+    const { res, forwarded } = await send({ headers: JSON_TYPE, body });
+    assertUpstreamAnswer(res);
+    assert.equal(forwarded.length, 1);
+    assert.ok(forwarded[0].body.equals(body));
+    assert.equal(forwarded[0].headers['content-length'], String(body.length));
   });
 
   test('a body of exactly the size limit is forwarded whole', async () => {
@@ -381,6 +395,56 @@ describe('other paths are forwarded untouched', () => {
     assert.equal(res.headers.location, 'https://elsewhere.example/');
   });
 });
+
+test('overlapping requests each forward their own body', { timeout: 120_000 }, async () => {
+  // The Worker reads bodies into buffers it reuses: requests read at the
+  // same time must not share one, and a buffer given back must not change
+  // a body already on its way. Each client sends half its body, and the
+  // rest only once every client has sent its half, so all eight reads are
+  // open at once (with and without Content-Length).
+  const bodies = Array.from({ length: 8 }, (_, i) => {
+    const head = `{"event":"repair_eta","isDelayed":false,"notes":"body ${i}"`;
+    return Buffer.from(`${head}${' '.repeat(200_000 + i * 1000)}}`);
+  });
+  // Two requests first, so the Worker holds spare buffers to hand out.
+  for (const body of bodies.slice(0, 2)) assertUpstreamAnswer((await send({ headers: JSON_TYPE, body })).res);
+  let allStarted;
+  const started = new Promise((ok) => (allStarted = ok));
+  let halves = 0;
+  const before = upstream.received.length;
+  const answers = await Promise.all(
+    bodies.map((body, i) =>
+      sendInHalves(body, { chunked: i % 2 === 0 }, () => {
+        halves += 1;
+        if (halves === bodies.length) setTimeout(allStarted, 200);
+        return started;
+      }),
+    ),
+  );
+  for (const status of answers) assert.equal(status, UPSTREAM_STATUS);
+  const received = upstream.received.slice(before).map((r) => r.body);
+  assert.equal(received.length, bodies.length);
+  for (const body of bodies) assert.ok(received.some((r) => r.equals(body)), `${body.subarray(0, 60)} arrived whole`);
+});
+
+/**
+ * POSTs `body` to the endpoint in two halves, the second once `halfSent()`
+ * resolves; returns the status.
+ */
+function sendInHalves(body, { chunked }, halfSent) {
+  return new Promise((ok, fail) => {
+    const headers = { ...JSON_TYPE, ...(chunked ? {} : { 'content-length': String(body.length) }) };
+    const req = http.request(new URL(ENDPOINT, worker.url), { method: 'POST', headers, agent: false, timeout: 60_000 }, (res) => {
+      res.resume();
+      res.on('end', () => ok(res.statusCode));
+      res.on('error', fail);
+    });
+    req.on('timeout', () => req.destroy(new Error('no answer in 60 s')));
+    req.on('error', fail);
+    const half = body.length >> 1;
+    req.write(body.subarray(0, half), () => halfSent().then(() => req.end(body.subarray(half)), fail));
+  });
+}
 
 test('200 requests in a row, valid and invalid mixed, are all answered correctly', { timeout: 180_000 }, async () => {
   const cases = [

@@ -114,6 +114,21 @@ describe('"forward"', () => {
     assert.equal(line.error.name, 'RuntimeError');
   });
 
+  test('a body that is not UTF-8 goes on byte for byte too', async () => {
+    // The Worker forwards valid UTF-8 as text and anything else as a copy of
+    // the bytes: this body takes the second way (a lone 0xff, a cut 3-byte
+    // sequence).
+    const body = Buffer.concat([
+      Buffer.from('{"event":"force_validator_failure","notes":"'),
+      Buffer.from([0xff, 0x41, 0xe2, 0x82]),
+      Buffer.from('"}'),
+    ]);
+    const { res, forwarded } = await send(workers.forward, body);
+    assert.equal(res.status, 201);
+    assert.equal(forwarded.length, 1);
+    assert.deepEqual(forwarded[0].body, body);
+  });
+
   test('invalid events are still rejected: only failures are forwarded', async () => {
     const { res, forwarded } = await send(workers.forward, '{"event":"repair_started","repairStartedAt":"now"}');
     assert.equal(res.status, 422);

@@ -3,7 +3,7 @@
 // valid one is forwarded with its method, path, query, headers and body
 // bytes unchanged, and the backend's response comes back unchanged. Every
 // answer the Worker makes itself, and every failure, is one log line.
-import { readBody } from './body.js';
+import { readBody, sendable } from './body.js';
 import { isJsonContentType } from './content-type.js';
 import { failurePolicy } from './failure-policy.js';
 import { countCodes, describeError, logLine } from './log.js';
@@ -76,14 +76,34 @@ async function prevalidate(request, env, requestId) {
   }
   if ('tooLarge' in read) return tooLarge(requestId, read.size, maxBodyBytes);
 
-  const bytes = read.bytes;
+  // Everything up to the forward is synchronous, so the body's buffer is
+  // given back before the next request can need one.
+  let outcome;
+  try {
+    outcome = judge(read.bytes, order, env, maxBodyBytes, requestId);
+  } finally {
+    read.release();
+  }
+  return 'response' in outcome ? outcome.response : forward(request, env, outcome.send, requestId);
+}
+
+/**
+ * Validates the body and decides: a 422 (or 503), or what to forward.
+ * @param {Uint8Array} bytes
+ * @param {object | undefined} order
+ * @param {Env} env
+ * @param {number} maxBodyBytes
+ * @param {string} requestId
+ * @returns {{ response: Response } | { send: string | Uint8Array }}
+ */
+function judge(bytes, order, env, maxBodyBytes, requestId) {
   let result;
   let answer;
   try {
     result = validateBody(bytes, order, maxBodyBytes);
     answer = result.valid ? null : rejectionBody(result, requestId);
   } catch (error) {
-    return validationFailed(request, env, requestId, bytes, error);
+    return validationFailed(env, requestId, bytes, error);
   }
   if (answer !== null) {
     logLine('info', 'event_rejected', {
@@ -95,7 +115,7 @@ async function prevalidate(request, env, requestId) {
       warningCount: answer.warningCount,
       codes: countCodes([...result.errors, ...result.warnings]),
     });
-    return jsonResponse(422, answer);
+    return { response: jsonResponse(422, answer) };
   }
   if (result.warnings.length > 0) {
     // Forwarded as sent; the warnings only reach the operator.
@@ -106,18 +126,18 @@ async function prevalidate(request, env, requestId) {
       codes: countCodes(result.warnings),
     });
   }
-  return forward(request, env, bytes, requestId);
+  return { send: sendable(bytes) };
 }
 
 /**
  * The validator threw: log it, then reject (503) or forward, as configured.
- * @param {Request} request
  * @param {Env} env
  * @param {string} requestId
  * @param {Uint8Array} bytes
  * @param {unknown} error
+ * @returns {{ response: Response } | { send: string | Uint8Array }}
  */
-function validationFailed(request, env, requestId, bytes, error) {
+function validationFailed(env, requestId, bytes, error) {
   const policy = failurePolicy(env);
   logLine('error', 'validation_failed', {
     requestId,
@@ -125,11 +145,13 @@ function validationFailed(request, env, requestId, bytes, error) {
     policy,
     error: describeError(error),
   });
-  if (policy === 'forward') return forward(request, env, bytes, requestId);
-  return jsonResponse(503, {
-    error: 'The event could not be validated, so it was not sent on. Try again later.',
-    requestId,
-  });
+  if (policy === 'forward') return { send: sendable(bytes) };
+  return {
+    response: jsonResponse(503, {
+      error: 'The event could not be validated, so it was not sent on. Try again later.',
+      requestId,
+    }),
+  };
 }
 
 /**
