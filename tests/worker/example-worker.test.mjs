@@ -149,8 +149,8 @@ describe('valid events are forwarded unchanged', () => {
   });
 
   test('characters of 2, 3 and 4 bytes, a BOM-like character and escapes arrive as sent', async () => {
-    // The Worker sends a valid body on as text decoded from its bytes: every
-    // byte must come back the same when the runtime encodes it again.
+    // Whatever way the Worker holds and sends the bytes, none may be
+    // decoded, normalised or re-encoded on the way.
     const notes = 'Zoë réparé · 修理完了 · 🔧🪛 · \uFEFF · \\u00e9 \\ud83d\\ude00';
     const body = Buffer.from(`{"event":"repair_eta","isDelayed":false,"notes":"${notes.repeat(1000)}"}`, 'utf8');
     assert.ok(body.length > 60_000);

@@ -115,9 +115,8 @@ describe('"forward"', () => {
   });
 
   test('a body that is not UTF-8 goes on byte for byte too', async () => {
-    // The Worker forwards valid UTF-8 as text and anything else as a copy of
-    // the bytes: this body takes the second way (a lone 0xff, a cut 3-byte
-    // sequence).
+    // Bytes no text decoder would give back: a lone 0xff, a cut 3-byte
+    // sequence.
     const body = Buffer.concat([
       Buffer.from('{"event":"force_validator_failure","notes":"'),
       Buffer.from([0xff, 0x41, 0xe2, 0x82]),

@@ -1,16 +1,17 @@
 // Reads a request body for validation into a buffer kept from request to
-// request, and hands back what fetch() can send once that buffer is reused.
-// Both choices come from measuring in workerd (bench/): a new ArrayBuffer of
-// 1 MiB per request (arrayBuffer(), a fresh BYOB buffer, a copy to forward)
-// costs about 0.5 ms of CPU each, while a BYOB read into a buffer already
-// held costs next to nothing; a JS loop over a stream's chunks cost 7 ms per
-// MiB, so the body is filled by one native read (readAtLeast) however it
-// arrives.
+// request, and forwards it from that buffer. Both choices come from
+// measuring in workerd (bench/): a new ArrayBuffer of 1 MiB per request
+// (arrayBuffer(), a fresh BYOB buffer, a copy to forward) costs about
+// 0.5 ms of CPU each, while a BYOB read into a buffer already held costs
+// next to nothing; turning the bytes into a string or a Blob to send them
+// costs as much as a fresh buffer. A JS loop over a stream's chunks cost
+// 7 ms per MiB, so the body is filled by one native read (readAtLeast)
+// however it arrives.
 
 /**
  * @typedef {{ bytes: Uint8Array, release: () => void }} BodyRead
- *   `bytes` is a view of a reused buffer: valid until `release()`, which
- *   gives the buffer back for the next request.
+ *   `bytes` is a view of a reused buffer: valid until `release()` (or
+ *   `sendBody`), which gives the buffer back for the next request.
  * @typedef {{ tooLarge: true, size: number | null }} BodyTooLarge
  *   `size` is the declared Content-Length, or null when the body was
  *   streamed and only known to be over the limit.
@@ -24,9 +25,6 @@
  */
 const spare = [];
 const SPARE_BUFFERS = 2;
-
-/** Lets the runtime send the same bytes after the buffer is reused (see `sendable`). */
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * The body's bytes, or `tooLarge` when it is over `maxBodyBytes`: a body
@@ -57,21 +55,24 @@ export async function readBody(request, maxBodyBytes) {
 }
 
 /**
- * Something `fetch` sends as exactly `bytes`, that stays so after their
- * buffer is reused: fetch() keeps a reference to a buffer body rather than
- * copying it. UTF-8 (every valid event is) becomes a string, which costs a
- * tenth of a fresh buffer in workerd and is encoded back to the same bytes
- * (the decoder keeps a BOM and refuses anything that would not round-trip);
- * anything else is copied.
- * @param {Uint8Array} bytes
- * @returns {string | Uint8Array}
+ * A body for `fetch` that is exactly the bytes read, sent straight from
+ * their buffer, which goes back for the next read once the runtime has
+ * written them. fetch() keeps a reference to a buffer body rather than
+ * copying it, and sends it on after the response has come back, so a
+ * buffer given as the body could never safely be reused; a write to a
+ * FixedLengthStream resolves only when the runtime is done with the bytes
+ * (and the length keeps the upstream's Content-Length). Should the send
+ * fail, the buffer is simply not reused.
+ * @param {BodyRead} read
+ * @returns {ReadableStream<Uint8Array> | Uint8Array}
  */
-export function sendable(bytes) {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return bytes.slice();
-  }
+export function sendBody({ bytes, release }) {
+  if (bytes.byteLength === 0) return bytes;
+  const { readable, writable } = new FixedLengthStream(bytes.byteLength);
+  const writer = writable.getWriter();
+  writer.write(bytes).then(release, () => {});
+  writer.close().catch(() => {});
+  return readable;
 }
 
 /** Gives a buffer back for the next read. */

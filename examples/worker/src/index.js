@@ -3,7 +3,7 @@
 // valid one is forwarded with its method, path, query, headers and body
 // bytes unchanged, and the backend's response comes back unchanged. Every
 // answer the Worker makes itself, and every failure, is one log line.
-import { readBody, sendable } from './body.js';
+import { readBody, sendBody } from './body.js';
 import { isJsonContentType } from './content-type.js';
 import { failurePolicy } from './failure-policy.js';
 import { countCodes, describeError, logLine } from './log.js';
@@ -76,25 +76,25 @@ async function prevalidate(request, env, requestId) {
   }
   if ('tooLarge' in read) return tooLarge(requestId, read.size, maxBodyBytes);
 
-  // Everything up to the forward is synchronous, so the body's buffer is
-  // given back before the next request can need one.
-  let outcome;
-  try {
-    outcome = judge(read.bytes, order, env, maxBodyBytes, requestId);
-  } finally {
+  // The body's buffer goes back for the next request once it is answered,
+  // or once the forward has sent it. (Should anything below throw, the
+  // buffer is merely not reused.)
+  const answer = judge(read.bytes, order, env, maxBodyBytes, requestId);
+  if (answer !== null) {
     read.release();
+    return answer;
   }
-  return 'response' in outcome ? outcome.response : forward(request, env, outcome.send, requestId);
+  return forward(request, env, sendBody(read), requestId);
 }
 
 /**
- * Validates the body and decides: a 422 (or 503), or what to forward.
+ * Validates the body and answers it (422, or 503), or returns null: forward it.
  * @param {Uint8Array} bytes
  * @param {object | undefined} order
  * @param {Env} env
  * @param {number} maxBodyBytes
  * @param {string} requestId
- * @returns {{ response: Response } | { send: string | Uint8Array }}
+ * @returns {Response | null}
  */
 function judge(bytes, order, env, maxBodyBytes, requestId) {
   let result;
@@ -115,7 +115,7 @@ function judge(bytes, order, env, maxBodyBytes, requestId) {
       warningCount: answer.warningCount,
       codes: countCodes([...result.errors, ...result.warnings]),
     });
-    return { response: jsonResponse(422, answer) };
+    return jsonResponse(422, answer);
   }
   if (result.warnings.length > 0) {
     // Forwarded as sent; the warnings only reach the operator.
@@ -126,7 +126,7 @@ function judge(bytes, order, env, maxBodyBytes, requestId) {
       codes: countCodes(result.warnings),
     });
   }
-  return { send: sendable(bytes) };
+  return null;
 }
 
 /**
@@ -135,7 +135,7 @@ function judge(bytes, order, env, maxBodyBytes, requestId) {
  * @param {string} requestId
  * @param {Uint8Array} bytes
  * @param {unknown} error
- * @returns {{ response: Response } | { send: string | Uint8Array }}
+ * @returns {Response | null} null: forward it
  */
 function validationFailed(env, requestId, bytes, error) {
   const policy = failurePolicy(env);
@@ -145,13 +145,11 @@ function validationFailed(env, requestId, bytes, error) {
     policy,
     error: describeError(error),
   });
-  if (policy === 'forward') return { send: sendable(bytes) };
-  return {
-    response: jsonResponse(503, {
-      error: 'The event could not be validated, so it was not sent on. Try again later.',
-      requestId,
-    }),
-  };
+  if (policy === 'forward') return null;
+  return jsonResponse(503, {
+    error: 'The event could not be validated, so it was not sent on. Try again later.',
+    requestId,
+  });
 }
 
 /**
