@@ -12,6 +12,10 @@
     )
 )]
 
+// First: its macro is visible to the modules declared after it.
+#[macro_use]
+mod sentence;
+
 pub mod catalog;
 mod decimal;
 pub mod iso8601;

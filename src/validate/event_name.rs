@@ -55,8 +55,12 @@ impl Run<'_> {
         if let Some(suggestion) = suggestion {
             self.report_with(IssueCode::PossibleTypo, |run| {
                 let name = quote(run.src.text());
-                let message = format!(
-                    "\"{name}\" is not a listed event, so it would be sent as an other event; did you mean \"{suggestion}\"?"
+                let message = sentence!(
+                    "\"",
+                    name,
+                    "\" is not a listed event, so it would be sent as an other event; did you mean \"",
+                    suggestion,
+                    "\"?"
                 );
                 run.here(IssueCode::PossibleTypo, message)
                     .suggestion(suggestion)
@@ -66,15 +70,24 @@ impl Run<'_> {
             if own != service_type {
                 self.report_with(IssueCode::EventNotAllowedForServiceType, |run| {
                     let name = run.src.text();
-                    let message = format!(
-                        "\"{name}\" is {} event, but this service order is {}: send {} events or other events.",
+                    let message = sentence!(
+                        "\"",
+                        name,
+                        "\" is ",
                         super::article(kind.as_str()),
+                        " event, but this service order is ",
                         service_type.as_str(),
-                        if own == rules::ServiceType::RepairDepot { "onsite" } else { "depot" },
+                        ": send ",
+                        if own == rules::ServiceType::RepairDepot {
+                            "onsite"
+                        } else {
+                            "depot"
+                        },
+                        " events or other events."
                     );
                     run.here(IssueCode::EventNotAllowedForServiceType, message)
-                        .expected(format!("an event allowed for {}", service_type.as_str()))
-                        .received(format!("{} event", kind.as_str()))
+                        .expected(sentence!("an event allowed for ", service_type.as_str()))
+                        .received(sentence!(kind.as_str(), " event"))
                 });
             }
         }

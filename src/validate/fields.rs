@@ -44,9 +44,11 @@ impl Run<'_> {
             Role::Unknown(suggestion) => {
                 if let Some(suggestion) = suggestion {
                     self.report_with(IssueCode::PossibleTypo, |run| {
-                        let message = format!(
-                            "{} is not a known field, so it is not checked; did you mean {suggestion}?",
-                            run.path.label()
+                        let message = sentence!(
+                            run.path.label(),
+                            " is not a known field, so it is not checked; did you mean ",
+                            suggestion,
+                            "?"
                         );
                         run.here(IssueCode::PossibleTypo, message)
                             .suggestion(suggestion)
@@ -151,33 +153,45 @@ impl Run<'_> {
         let (code, message) = match token {
             Token::Null => (
                 IssueCode::InvalidType,
-                format!(
-                    "{label} is null: omit the field instead of sending null, or send {}.",
-                    super::article(expected)
+                sentence!(
+                    label,
+                    " is null: omit the field instead of sending null, or send ",
+                    super::article(expected),
+                    "."
                 ),
             ),
             Token::Foreign => (
                 IssueCode::NotJson,
-                format!(
-                    "{label} is {received}, which is not JSON data; send {}{}.",
+                sentence!(
+                    label,
+                    " is ",
+                    received,
+                    ", which is not JSON data; send ",
                     super::article(expected),
-                    hint(&received)
+                    hint(&received),
+                    "."
                 ),
             ),
             Token::Number(n) if !n.is_finite() => (
                 IssueCode::NotJson,
-                format!(
-                    "{label} is {}, which JSON cannot represent; send {}.",
+                sentence!(
+                    label,
+                    " is ",
                     self.number(n),
-                    super::article(expected)
+                    ", which JSON cannot represent; send ",
+                    super::article(expected),
+                    "."
                 ),
             ),
             _ => (
                 IssueCode::InvalidType,
-                format!(
-                    "{label} must be {}, not {}.",
+                sentence!(
+                    label,
+                    " must be ",
                     super::article(expected),
-                    super::article(&received)
+                    ", not ",
+                    super::article(&received),
+                    "."
                 ),
             ),
         };
@@ -230,21 +244,31 @@ impl Run<'_> {
         };
         let written = self.number(n);
         let issue = if let Some(problem) = problem {
-            let message = format!(
-                "{label} must be a timestamp in integer milliseconds since 1970, and {written} is not: {problem}."
+            let message = sentence!(
+                label,
+                " must be a timestamp in integer milliseconds since 1970, and ",
+                written,
+                " is not: ",
+                problem,
+                "."
             );
             self.here(IssueCode::InvalidTimestamp, message)
         } else {
             let millis = self.number(n * 1000.0);
-            let message = format!(
-                "{label} is {written}, which looks like seconds: timestamps are milliseconds ({millis})."
+            let message = sentence!(
+                label,
+                " is ",
+                written,
+                ", which looks like seconds: timestamps are milliseconds (",
+                millis,
+                ")."
             );
             self.here(IssueCode::TimestampInSeconds, message)
                 .suggestion(millis)
         };
         issue
             .expected(FieldType::Timestamp.expected())
-            .received(format!("number {written}"))
+            .received(sentence!("number ", written))
     }
 
     /// A string in an enum field.
@@ -264,22 +288,31 @@ impl Run<'_> {
         let value = self.src.text();
         let suggestion = near_miss::suggest(value, values.iter().copied());
         let value = quote(value);
-        let mut message = format!(
-            "{} must be one of {}, not \"{value}\"",
-            self.path.label(),
-            values.join(", ")
-        );
-        match suggestion {
-            Some(s) => message.push_str(&format!(" (did you mean \"{s}\"?)")),
-            None => message.push('.'),
-        }
-        if suggestion.is_some() {
-            message.push('.');
-        }
-        let received = format!("string \"{value}\"");
+        let list = values.join(", ");
+        let message = match suggestion {
+            Some(s) => sentence!(
+                self.path.label(),
+                " must be one of ",
+                list,
+                ", not \"",
+                value,
+                "\" (did you mean \"",
+                s,
+                "\"?)."
+            ),
+            None => sentence!(
+                self.path.label(),
+                " must be one of ",
+                list,
+                ", not \"",
+                value,
+                "\"."
+            ),
+        };
+        let received = sentence!("string \"", value, "\"");
         let mut issue = self
             .here(IssueCode::InvalidEnumValue, message)
-            .expected(format!("one of {}", values.join(", ")))
+            .expected(sentence!("one of ", list))
             .received(received);
         issue.suggestion = suggestion.map(str::to_owned);
         issue

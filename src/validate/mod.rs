@@ -153,9 +153,10 @@ impl Run<'_> {
         if first != Token::ObjectStart {
             let kept = self.report_with(IssueCode::NotAnObject, |run| {
                 let received = run.received(first);
-                let message = format!(
-                    "The event must be a JSON object with an event field, not {}.",
-                    article(&received)
+                let message = sentence!(
+                    "The event must be a JSON object with an event field, not ",
+                    article(&received),
+                    "."
                 );
                 run.here(IssueCode::NotAnObject, message)
                     .expected("object")
@@ -325,7 +326,7 @@ impl Run<'_> {
         match token {
             Token::Null => "null".into(),
             Token::Bool(_) => "boolean".into(),
-            Token::Number(n) => format!("number {}", self.number(n)),
+            Token::Number(n) => sentence!("number ", self.number(n)),
             Token::String { .. } => "string".into(),
             Token::ObjectStart => "object".into(),
             Token::ArrayStart => "array".into(),
@@ -365,11 +366,11 @@ fn article(what: &str) -> String {
     if has_one || what == "null" || what.starts_with("undefined") {
         what.to_owned()
     } else if what.starts_with("number ") || what.starts_with("string \"") {
-        format!("the {what}")
+        sentence!("the ", what)
     } else if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        format!("an {what}")
+        sentence!("an ", what)
     } else {
-        format!("a {what}")
+        sentence!("a ", what)
     }
 }
 
