@@ -53,9 +53,9 @@ const VARIANTS = {
   teeForward: ['`tee()`: one branch read, the other forwarded', 'const [a, b] = request.body.tee(); await new Response(a).arrayBuffer(); return forward(request, env, b);'],
   cloneForward: ['`clone()` read, the original forwarded', 'await request.clone().arrayBuffer(); return forward(request, env, request.body);'],
   keptCopy: ['kept buffer, a copy of it forwarded', 'const b = await readKept(request); const c = b.slice(); giveBack(b); return forward(request, env, c);'],
-  keptText: ['kept buffer, decoded to a string and that forwarded', 'const b = await readKept(request); const s = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(b); giveBack(b); return forward(request, env, s);'],
+  keptText: ['kept buffer, decoded to a string and that forwarded (the example now)', 'const b = await readKept(request); const s = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(b); giveBack(b); return forward(request, env, s);'],
   keptStream: [
-    'kept buffer forwarded through a FixedLengthStream, given back once written (the example now)',
+    'kept buffer forwarded through a FixedLengthStream, given back once written',
     'const b = await readKept(request); const { readable, writable } = new FixedLengthStream(b.byteLength); const w = writable.getWriter(); w.write(b).then(() => giveBack(b), () => {}); w.close().catch(() => {}); return forward(request, env, readable);',
   ],
   byobFreshForward: [
