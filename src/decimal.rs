@@ -128,6 +128,14 @@ impl Decimal {
     }
 }
 
+/// The value of `mantissa` × 10^-`fraction_digits`, for a literal of at
+/// most `MAX_DIGITS` digits in all (so the mantissa is exact): the fast
+/// path's one division, correctly rounded.
+#[inline]
+pub fn short_fraction(mantissa: u64, fraction_digits: usize) -> Option<f64> {
+    Some(mantissa as f64 / *POW10.get(fraction_digits)?)
+}
+
 /// Adds the exponent digit `d` to `e`, saturated: any exponent past a
 /// billion says the same as one.
 #[inline]

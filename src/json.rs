@@ -844,18 +844,40 @@ fn fast_number(bytes: &[u8], start: usize) -> Option<(f64, usize)> {
         let n = integer as f64;
         return Some((if negative { -n } else { n }, pos));
     }
-    fast_fraction(bytes, pos, Decimal::integer(integer, digits), negative)
+    fast_fraction(bytes, pos, integer, digits, negative)
 }
 
 /// The rest of `fast_number` from `pos`, a fraction or an exponent after
-/// the integer part `decimal`: apart, so that the integer path stays small.
+/// the integer part `integer` of `digits` digits: apart, so that the
+/// integer path stays small.
 #[inline(never)]
 fn fast_fraction(
     bytes: &[u8],
     mut pos: usize,
-    mut decimal: Decimal,
+    integer: u64,
+    digits: usize,
     negative: bool,
 ) -> Option<(f64, usize)> {
+    if bytes.get(pos) == Some(&b'.') {
+        // A short fraction (`0.5`, `12.75`): all its digits and the integer
+        // part's in one plain integer, divided by a power of ten once.
+        let from = pos + 1;
+        let mut end = from;
+        let mut mantissa = integer;
+        while let Some(&b) = bytes.get(end) {
+            let d = b.wrapping_sub(b'0');
+            if d > 9 || digits + (end - from) >= 15 {
+                break;
+            }
+            mantissa = mantissa * 10 + u64::from(d);
+            end += 1;
+        }
+        if end > from && !matches!(bytes.get(end), Some(b'e' | b'E' | b'0'..=b'9')) {
+            let n = decimal::short_fraction(mantissa, end - from)?;
+            return Some((if negative { -n } else { n }, end));
+        }
+    }
+    let mut decimal = Decimal::integer(integer, digits);
     if bytes.get(pos) == Some(&b'.') {
         let end = fast_digits(bytes, pos + 1, &mut decimal, true)?;
         if end == pos + 1 {
@@ -959,12 +981,25 @@ fn decoded<'t>(text: &'t str, raw: (usize, usize), escaped: bool, scratch: &'t s
     }
 }
 
-/// FNV-1a of a key: only orders the set (equal keys have equal hashes; a
-/// collision costs a string comparison, as without it).
+/// A hash of a key, eight bytes at a time (keys can be long): it only
+/// orders the set (equal keys have equal hashes; a collision costs a
+/// string comparison, as without it).
 fn key_hash(key: &str) -> u64 {
-    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mix = |h: u64, w: u64| (h ^ w).wrapping_mul(K).rotate_left(29);
+    let mut chunks = key.as_bytes().chunks_exact(8);
+    let mut h = (key.len() as u64).wrapping_mul(K);
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = mix(h, u64::from_le_bytes(word));
+    }
+    let mut last = [0u8; 8];
+    let rest = chunks.remainder();
+    last.get_mut(..rest.len())
+        .unwrap_or_default()
+        .copy_from_slice(rest);
+    mix(h, u64::from_le_bytes(last))
 }
 
 /// The text of a remembered key.

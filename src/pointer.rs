@@ -25,7 +25,7 @@ impl Pointer {
     pub fn push_key(&mut self, key: &str) {
         let start = self.buf.len();
         self.buf.push('/');
-        if key.bytes().any(|b| b == b'~' || b == b'/') {
+        if needs_escape(key.as_bytes()) {
             for c in key.chars() {
                 match c {
                     '~' => self.buf.push_str("~0"),
@@ -193,6 +193,26 @@ pub fn push_decimal(out: &mut String, n: usize) {
     }
 }
 
+/// Whether `bytes` holds a `~` or a `/`, which a pointer escapes: eight
+/// bytes at a time, since a key can be as long as the body.
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero_byte = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        if has_zero_byte(w ^ (ONES * u64::from(b'~'))) | has_zero_byte(w ^ (ONES * u64::from(b'/')))
+            != 0
+        {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| b == b'~' || b == b'/')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,6 +231,22 @@ mod tests {
             p.push_key(key);
             assert_eq!(p.render(), want, "{key}");
         }
+    }
+
+    #[test]
+    fn finds_what_needs_escaping_at_any_place_in_a_long_key() {
+        for len in 0..20 {
+            assert!(!needs_escape("k".repeat(len).as_bytes()));
+            for at in 0..len {
+                for c in ['~', '/'] {
+                    let mut key = "k".repeat(len);
+                    key.replace_range(at..=at, &c.to_string());
+                    assert!(needs_escape(key.as_bytes()), "{key}");
+                }
+            }
+        }
+        // Bytes one off from `~` and `/`, and UTF-8.
+        assert!(!needs_escape("}.0é\u{1F600}~~".trim_end_matches('~').as_bytes()));
     }
 
     #[test]
