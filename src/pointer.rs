@@ -246,7 +246,9 @@ mod tests {
             }
         }
         // Bytes one off from `~` and `/`, and UTF-8.
-        assert!(!needs_escape("}.0é\u{1F600}~~".trim_end_matches('~').as_bytes()));
+        assert!(!needs_escape(
+            "}.0é\u{1F600}~~".trim_end_matches('~').as_bytes()
+        ));
     }
 
     #[test]

@@ -27,6 +27,35 @@ pub(crate) struct Kept {
     index: usize,
 }
 
+/// Issues left out during a run of the walk's fast lane, counted apart
+/// (`IssueSink::tally`, `IssueSink::add`): within a run the list does not
+/// change, so whether it is full is asked once.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tally {
+    full: bool,
+    strict: bool,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Tally {
+    /// Counts an issue of `code` when no issue would be kept any more
+    /// (`true`): the fast lane has nothing else to do for it. `false` when
+    /// it would be kept, and must be built the careful way.
+    #[inline]
+    pub fn left_out(&mut self, code: IssueCode) -> bool {
+        if !self.full {
+            return false;
+        }
+        if self.strict || !code.is_warning() {
+            self.errors += 1;
+        } else {
+            self.warnings += 1;
+        }
+        true
+    }
+}
+
 /// Collects the issues of one result, in document order.
 #[derive(Debug, Default)]
 pub(crate) struct IssueSink {
@@ -84,14 +113,21 @@ impl IssueSink {
         self.left_out += 1;
     }
 
-    /// Counts an issue of `code` when no issue would be kept any more
-    /// (`true`): the walk's fast lane then has nothing else to do for it.
-    pub fn left_out_if_full(&mut self, code: IssueCode) -> bool {
-        if self.has_room() {
-            return false;
+    /// A tally for a run of the walk's fast lane, in which no issue is
+    /// kept: whether the list is full already, and nothing counted yet.
+    pub fn tally(&self) -> Tally {
+        Tally {
+            full: !self.has_room(),
+            strict: self.strict,
+            errors: 0,
+            warnings: 0,
         }
-        self.leave_out(code);
-        true
+    }
+
+    /// Counts the issues `tally` left out.
+    pub fn add(&mut self, tally: Tally) {
+        self.left_out += tally.errors + tally.warnings;
+        self.invalid |= tally.errors > 0;
     }
 
     /// Keeps `issue`, or counts it when the cap or the size budget (which

@@ -7,7 +7,7 @@ use crate::near_miss;
 use crate::options::Limits;
 use crate::quote::quote;
 use crate::rules::{self, FieldSpec, FieldType, EVENT_FIELD};
-use crate::sink::IssueSink;
+use crate::sink::Tally;
 use crate::token::Token;
 
 /// The largest timestamp: the range of a JS `Date`.
@@ -202,23 +202,23 @@ impl Run<'_> {
 
     /// Whether an item of a timestamp array needs nothing but a look or a
     /// count (and counts it if so): what `timestamps` would do, past the cap.
-    fn quiet_timestamp(issues: &mut IssueSink, limits: &Limits, token: Token) -> bool {
+    fn quiet_timestamp(tally: &mut Tally, limits: &Limits, token: Token) -> bool {
         match token {
             Token::Number(n) => match timestamp_issue_code(n) {
                 None => true,
-                Some(code) => issues.left_out_if_full(code),
+                Some(code) => tally.left_out(code),
             },
             Token::String { chars } => {
-                if !issues.left_out_if_full(IssueCode::InvalidType) {
+                if !tally.left_out(IssueCode::InvalidType) {
                     return false;
                 }
                 if chars > limits.max_string_length {
-                    issues.leave_out(IssueCode::LimitExceeded);
+                    tally.left_out(IssueCode::LimitExceeded);
                 }
                 true
             }
-            Token::Null | Token::Bool(_) => issues.left_out_if_full(IssueCode::InvalidType),
-            Token::Foreign => issues.left_out_if_full(IssueCode::NotJson),
+            Token::Null | Token::Bool(_) => tally.left_out(IssueCode::InvalidType),
+            Token::Foreign => tally.left_out(IssueCode::NotJson),
             _ => false,
         }
     }

@@ -7,7 +7,7 @@ use super::{Flow, Frame, Run, Stop};
 use crate::issue::IssueCode;
 use crate::location::Span;
 use crate::options::Limits;
-use crate::sink::IssueSink;
+use crate::sink::Tally;
 use crate::token::Token;
 
 /// The key that changes an object's prototype in JavaScript.
@@ -243,16 +243,16 @@ impl Run<'_> {
     pub(super) fn quiet_items(
         &mut self,
         count: &mut usize,
-        quiet: impl Fn(&mut IssueSink, &Limits, Token) -> bool,
+        quiet: impl Fn(&mut Tally, &Limits, Token) -> bool,
     ) -> Result<Option<Token>, Stop> {
-        let Run {
-            src,
-            issues,
-            limits,
-            ..
-        } = self;
+        let mut tally = self.issues.tally();
+        let limits = &self.limits;
         let room = limits.max_array_items.saturating_sub(*count);
-        match src.quiet_items(room, &mut |token| quiet(issues, limits, token)) {
+        let read = self
+            .src
+            .quiet_items(room, &mut |token| quiet(&mut tally, limits, token));
+        self.issues.add(tally);
+        match read {
             Ok((n, token)) => {
                 *count += n;
                 Ok(token)
@@ -263,15 +263,14 @@ impl Run<'_> {
 
     /// Whether `scalar` needs nothing but a look or a count for `token`, an
     /// item of a free-form array (and counts it if so).
-    fn quiet_scalar(issues: &mut IssueSink, limits: &Limits, token: Token) -> bool {
+    fn quiet_scalar(tally: &mut Tally, limits: &Limits, token: Token) -> bool {
         match token {
             Token::Null | Token::Bool(_) => true,
-            Token::Number(n) => n.is_finite() || issues.left_out_if_full(IssueCode::NotJson),
+            Token::Number(n) => n.is_finite() || tally.left_out(IssueCode::NotJson),
             Token::String { chars } => {
-                chars <= limits.max_string_length
-                    || issues.left_out_if_full(IssueCode::LimitExceeded)
+                chars <= limits.max_string_length || tally.left_out(IssueCode::LimitExceeded)
             }
-            Token::Foreign => issues.left_out_if_full(IssueCode::NotJson),
+            Token::Foreign => tally.left_out(IssueCode::NotJson),
             _ => false,
         }
     }
