@@ -92,6 +92,9 @@ pub struct JsonSource<'a> {
     /// While a value is skipped: the innermost container opened inside it
     /// (`true` for an object), which `stack` does not hold.
     skipped_inside: Option<bool>,
+    /// Strings with escapes are decoded (into `scratch`); not while a value
+    /// is skipped, whose text nothing asks for.
+    decode: bool,
 }
 
 impl<'a> JsonSource<'a> {
@@ -156,6 +159,7 @@ impl<'a> JsonSource<'a> {
             offsets,
             unreadable,
             skipped_inside: None,
+            decode: true,
         }
     }
 
@@ -319,7 +323,7 @@ impl<'a> JsonSource<'a> {
             match b {
                 b'"' => break,
                 b'\\' => {
-                    if !self.escaped {
+                    if self.decode && !self.escaped {
                         self.escaped = true;
                         self.scratch.clear();
                         self.scratch
@@ -386,13 +390,17 @@ impl<'a> JsonSource<'a> {
                 } else {
                     high
                 };
-                let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
-                self.scratch.push(c);
+                if self.decode {
+                    let c = char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER);
+                    self.scratch.push(c);
+                }
                 return Ok(());
             }
             _ => return self.fail("it has an unknown escape sequence in a string (JSON knows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)"),
         };
-        self.scratch.push(decoded);
+        if self.decode {
+            self.scratch.push(decoded);
+        }
         self.pos += 1;
         Ok(())
     }
@@ -400,11 +408,13 @@ impl<'a> JsonSource<'a> {
     fn hex4(&mut self) -> Result<u32, SourceError> {
         let mut code = 0;
         for _ in 0..4 {
-            let digit = self.peek().and_then(|b| char::from(b).to_digit(16));
-            let Some(digit) = digit else {
-                return self.fail("it has a \\u escape without four hexadecimal digits");
+            let digit = match self.peek() {
+                Some(b @ b'0'..=b'9') => b - b'0',
+                Some(b @ b'a'..=b'f') => b - b'a' + 10,
+                Some(b @ b'A'..=b'F') => b - b'A' + 10,
+                _ => return self.fail("it has a \\u escape without four hexadecimal digits"),
             };
-            code = code * 16 + digit;
+            code = code * 16 + u32::from(digit);
             self.pos += 1;
         }
         Ok(code)
@@ -778,7 +788,9 @@ impl Source for JsonSource<'_> {
         if let Some(error) = self.unreadable.take() {
             return Err(error);
         }
+        self.decode = false;
         let skipped = self.skip_open_container();
+        self.decode = true;
         self.skipped_inside = None;
         self.after_comma = false;
         skipped
