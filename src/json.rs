@@ -606,50 +606,6 @@ impl Drop for JsonSource<'_> {
 }
 
 impl JsonSource<'_> {
-    /// The next item of an array when it is a plain one (after a comma,
-    /// unless it is the first): a number the fast path reads, or a string
-    /// without escapes. Read with locals and no more than a look at each
-    /// byte, since floods are made of them; `None`, with nothing read, for
-    /// anything else, which `item` reads (and whose errors it words).
-    #[inline]
-    fn plain_item(&mut self) -> Option<Token> {
-        let bytes = self.bytes;
-        let mut pos = self.pos;
-        match self.expect {
-            Expect::AfterValue if bytes.get(pos) == Some(&b',') => pos += 1,
-            Expect::FirstItem => {}
-            _ => return None,
-        }
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(pos) {
-            pos += 1;
-        }
-        let token = match bytes.get(pos) {
-            Some(b'"') => {
-                let from = pos + 1;
-                let (len, continuations) = plain_run(bytes.get(from..).unwrap_or_default());
-                let end = from + len;
-                if bytes.get(end) != Some(&b'"') {
-                    return None;
-                }
-                self.raw = (from, end);
-                self.escaped = false;
-                self.pos = end + 1;
-                Token::String {
-                    chars: len - continuations,
-                }
-            }
-            Some(b'-' | b'0'..=b'9') => {
-                let (n, end) = fast_number(bytes, pos)?;
-                self.number = (pos, end);
-                self.pos = end;
-                Token::Number(n)
-            }
-            _ => return None,
-        };
-        self.expect = Expect::AfterValue;
-        Some(token)
-    }
-
     /// The next token inside an array, which `token` would read (it does
     /// not look up the innermost container: the caller knows it).
     #[inline]
@@ -768,18 +724,52 @@ impl Source for JsonSource<'_> {
             }
             return Ok((n, None));
         }
+        // Plain items are read with locals, and the source's own state is
+        // written only when the run ends or an item is not plain.
+        let bytes = self.bytes;
+        let mut pos = self.pos;
+        let mut plain = matches!(self.expect, Expect::FirstItem | Expect::AfterValue);
+        let mut first = self.expect == Expect::FirstItem;
         let mut n = 0;
         while n < max {
-            let token = match self.plain_item() {
-                Some(token) => token,
-                None => self.item()?,
-            };
+            if let Some((token, start, end)) =
+                plain.then(|| plain_item(bytes, pos, first)).flatten()
+            {
+                first = false;
+                if quiet(token) {
+                    pos = end;
+                    n += 1;
+                    continue;
+                }
+                match token {
+                    Token::String { .. } => {
+                        self.raw = (start + 1, end - 1);
+                        self.escaped = false;
+                    }
+                    _ => self.number = (start, end),
+                }
+                self.pos = end;
+                self.expect = Expect::AfterValue;
+                self.read(token);
+                return Ok((n, Some(token)));
+            }
+            // Anything else, the general way.
+            self.pos = pos;
+            if !first {
+                self.expect = Expect::AfterValue;
+            }
+            let token = self.item()?;
             self.after_comma = false;
             if !is_scalar(token) || !quiet(token) {
                 self.read(token);
                 return Ok((n, Some(token)));
             }
+            (pos, plain, first) = (self.pos, true, false);
             n += 1;
+        }
+        self.pos = pos;
+        if !first {
+            self.expect = Expect::AfterValue;
         }
         Ok((n, None))
     }
@@ -821,6 +811,45 @@ impl Source for JsonSource<'_> {
             return self.unexpected(Wanted::End);
         }
         Ok(())
+    }
+}
+
+/// The item of an array at `pos` of `bytes` (after a comma, unless it is
+/// the `first`) when it is a plain one: a number the fast path reads, or a
+/// string without escapes. Returns it with where it starts and ends. Read
+/// with no more than a look at each byte, since floods are made of them;
+/// `None` for anything else, which `JsonSource::item` reads (and whose
+/// errors it words).
+#[inline]
+fn plain_item(bytes: &[u8], mut pos: usize, first: bool) -> Option<(Token, usize, usize)> {
+    if !first {
+        if bytes.get(pos) != Some(&b',') {
+            return None;
+        }
+        pos += 1;
+    }
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(pos) {
+        pos += 1;
+    }
+    match bytes.get(pos) {
+        Some(b'"') => {
+            let from = pos + 1;
+            let (len, continuations) = match bytes.get(from) {
+                Some(b'"') => (0, 0),
+                _ => plain_run(bytes.get(from..).unwrap_or_default()),
+            };
+            let end = from + len;
+            if bytes.get(end) != Some(&b'"') {
+                return None;
+            }
+            let chars = len - continuations;
+            Some((Token::String { chars }, pos, end + 1))
+        }
+        Some(b'-' | b'0'..=b'9') => {
+            let (n, end) = fast_number(bytes, pos)?;
+            Some((Token::Number(n), pos, end))
+        }
+        _ => None,
     }
 }
 
