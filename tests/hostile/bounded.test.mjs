@@ -89,6 +89,42 @@ test('every crafted body costs a bounded multiple of JSON.parse or of the benign
   }
 });
 
+test('bodies of many items are within the SPEC bound, measured at 128 KiB with a margin of 3', () => {
+  // SPEC "Bounded work": no body costs more than max(1 × JSON.parse of it,
+  // 5 × the benign body). Here against the benign body of the same size, so
+  // the bound scales with the body; the margin covers a call's fixed cost,
+  // which weighs more at 128 KiB, and a loaded machine. Per-item overhead of
+  // the kind issue 12 found (issue floods and arrays of numbers at 8 to 10
+  // × this bound before the walk's fast lane, about 1 × after) fails it.
+  // Families of keys are left to the generous bound above: at 128 KiB their
+  // keys are all walked, where at 1 MiB maxKeys cuts the walk short, so the
+  // two sizes do not compare. The bench measures the real ratios at 1 MiB.
+  const MARGIN = 3;
+  const ITEMS = [
+    'issue flood: seconds',
+    'issue flood: wrong types',
+    'long key × many issues',
+    'long keys, deep path',
+    'deep nesting',
+    'wide nesting (valid)',
+    'numbers (valid)',
+    'long numbers',
+    'escape-heavy strings (valid)',
+    'not JSON at the end',
+  ];
+  const benign = prepare(family('benign: one long string'), SIZE);
+  for (const name of ITEMS) {
+    const f = family(name);
+    const p = prepare(f, SIZE);
+    const r = holdsInSomeRound(() => {
+      const ms = fastest(p.run);
+      const bound = MARGIN * Math.max(fastest(p.reference), 5 * fastest(benign.run), 0.05);
+      return { ok: ms <= bound, ms, bound };
+    });
+    assert.ok(r.ok, `${f.name}: ${r.ms.toFixed(2)} ms, bound ${r.bound.toFixed(2)} ms`);
+  }
+});
+
 test('work grows linearly: eight times the body costs at most 24 times as much (quadratic work: 64)', () => {
   for (const name of ['near-miss key flood', 'issue flood: seconds', 'escaped keys (valid)', 'duplicate keys', 'long keys, deep path']) {
     const f = family(name);
