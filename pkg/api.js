@@ -583,7 +583,9 @@ export function createApi(instantiate, data) {
   function validateEvent(event, order, options) {
     const bits = encodeOrder(order);
     const o = decodeOptions(options);
-    const length = isObject(event) ? tape.write(event, o.limits) : -1;
+    // Not only objects: an array or a string is plain data too, reported
+    // (not_an_object) from its tape as from the careful walk.
+    const length = tape.write(event, o.limits);
     if (length < 0) return guarded(checkCareful, event, bits, o);
     return guarded(checkTape, length, bits, o);
   }

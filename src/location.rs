@@ -49,6 +49,22 @@ pub struct Location {
 /// to the last span's end (plus a sort of the spans): the cost is paid only
 /// for issues that were built, and only once however many there are.
 pub fn resolve(text: &[u8], offsets: Offsets, spans: &[Span]) -> Vec<Location> {
+    if let [span] = spans {
+        // One span (most results with a place): no stops to order.
+        let mut at = Counts::START;
+        at.advance(text.get(..span.offset).unwrap_or_default(), offsets);
+        let start = at;
+        at.advance(
+            text.get(span.offset..span.end()).unwrap_or_default(),
+            offsets,
+        );
+        return vec![Location {
+            line: start.line,
+            column: start.column,
+            offset: start.units,
+            length: at.units - start.units,
+        }];
+    }
     // Every start and end, visited in byte order: (byte offset, span index, is_end).
     let mut stops: Vec<(usize, usize, bool)> = Vec::with_capacity(spans.len() * 2);
     for (i, span) in spans.iter().enumerate() {
@@ -73,11 +89,7 @@ pub fn resolve(text: &[u8], offsets: Offsets, spans: &[Span]) -> Vec<Location> {
         };
         spans.len()
     ];
-    let mut at = Counts {
-        line: 1,
-        column: 1,
-        units: 0,
-    };
+    let mut at = Counts::START;
     let mut pos = 0;
     for (target, i, is_end) in stops {
         at.advance(text.get(pos..target).unwrap_or_default(), offsets);
@@ -113,6 +125,13 @@ struct Counts {
 }
 
 impl Counts {
+    /// The start of the text.
+    const START: Counts = Counts {
+        line: 1,
+        column: 1,
+        units: 0,
+    };
+
     /// Moves past `bytes`, eight at a time where they hold no line break:
     /// an issue about a string of a megabyte (the benign body's, over
     /// `maxStringLength`) must not cost a megabyte of byte-by-byte steps.
@@ -244,5 +263,30 @@ mod tests {
         assert_eq!((got[0].line, got[0].column), (3, 1));
         assert_eq!((got[1].line, got[1].column, got[1].length), (2, 1, 5));
         assert_eq!((got[2].line, got[2].offset, got[2].length), (1, 0, 13));
+    }
+
+    #[test]
+    fn one_span_resolves_as_it_does_among_others() {
+        let text = "{\n  \"é\": \"😀x\",\n\t\"k\": [1, 2]\n}";
+        let boundaries: Vec<usize> = (0..=text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .collect();
+        let other = Span {
+            offset: 1,
+            length: 2,
+        };
+        for offsets in [Offsets::Bytes, Offsets::Utf16] {
+            for &offset in &boundaries {
+                for &end in boundaries.iter().filter(|&&end| end >= offset) {
+                    let span = Span {
+                        offset,
+                        length: end - offset,
+                    };
+                    let alone = resolve(text.as_bytes(), offsets, &[span]);
+                    let among = resolve(text.as_bytes(), offsets, &[other, span]);
+                    assert_eq!(alone[0], among[1], "{offsets:?} {span:?}");
+                }
+            }
+        }
     }
 }

@@ -4,20 +4,52 @@
 //! it grows): measured, that was most of what building an issue cost,
 //! about half of an invalid event's cost over a valid one's in the module.
 
+/// A piece of a sentence: text, or a word with its article.
+pub(crate) trait Piece {
+    /// Its length in bytes.
+    fn size(&self) -> usize;
+    /// Writes it at the end of `out`.
+    fn push_to(&self, out: &mut String);
+}
+
+impl<T: AsRef<str> + ?Sized> Piece for T {
+    fn size(&self) -> usize {
+        self.as_ref().len()
+    }
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self.as_ref());
+    }
+}
+
+/// A description with its article (`an` + ` object`), as two pieces, so
+/// that it is not written into a string of its own first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Article<'a>(pub &'static str, pub &'a str);
+
+impl Piece for Article<'_> {
+    fn size(&self) -> usize {
+        self.0.len() + self.1.len()
+    }
+    fn push_to(&self, out: &mut String) {
+        out.push_str(self.0);
+        out.push_str(self.1);
+    }
+}
+
 /// The pieces joined, in one allocation.
-pub(crate) fn join(pieces: &[&str]) -> String {
-    let mut out = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+pub(crate) fn join(pieces: &[&dyn Piece]) -> String {
+    let mut out = String::with_capacity(pieces.iter().map(|p| p.size()).sum());
     for piece in pieces {
-        out.push_str(piece);
+        piece.push_to(&mut out);
     }
     out
 }
 
-/// `join` of anything that is a `str` (a `&str`, a `String`, a `Cow<str>`):
-/// `sentence!(label, " is null.")`.
+/// `join` of anything that is a `str` (a `&str`, a `String`, a `Cow<str>`)
+/// or an `Article`: `sentence!(label, " is null.")`.
 macro_rules! sentence {
     ($($piece:expr),+ $(,)?) => {
-        $crate::sentence::join(&[$(::core::convert::AsRef::<str>::as_ref(&$piece)),+])
+        $crate::sentence::join(&[$(&$piece as &dyn $crate::sentence::Piece),+])
     };
 }
 
@@ -26,8 +58,9 @@ mod tests {
     #[test]
     fn pieces_join_in_order() {
         let owned = String::from("b");
-        let text = sentence!("a", owned, std::borrow::Cow::Borrowed("c"), "");
-        assert_eq!(text, "abc");
-        assert_eq!(text.capacity(), 3);
+        let article = super::Article("an ", "x");
+        let text = sentence!("a", owned, std::borrow::Cow::Borrowed("c"), "", article);
+        assert_eq!(text, "abcan x");
+        assert_eq!(text.capacity(), 7);
     }
 }

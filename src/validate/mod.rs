@@ -11,6 +11,7 @@ use crate::options::{Limits, Options, ServiceOrder};
 use crate::pointer::Pointer;
 use crate::result::ValidationResult;
 use crate::rules::{EventKind, ServiceType};
+use crate::sentence::Article;
 use crate::sink::{IssueSink, Kept};
 use crate::token::{Source, SourceError, Token};
 
@@ -236,18 +237,16 @@ impl Run<'_> {
         let Some((text, offsets)) = self.src.located_text() else {
             return;
         };
-        let mut located: Vec<&mut Issue> = self
-            .issues
-            .iter_mut()
-            .filter(|i| i.span.is_some())
-            .collect();
-        if located.is_empty() {
+        // Collecting none allocates nothing: a result without issues pays nothing.
+        let spans: Vec<Span> = self.issues.iter_mut().filter_map(|i| i.span).collect();
+        if spans.is_empty() {
             return;
         }
-        let spans: Vec<Span> = located.iter_mut().filter_map(|i| i.span.take()).collect();
-        let locations = location::resolve(text, offsets, &spans);
-        for (issue, location) in located.into_iter().zip(locations) {
-            issue.location = Some(location);
+        let mut locations = location::resolve(text, offsets, &spans).into_iter();
+        for issue in self.issues.iter_mut() {
+            if issue.span.take().is_some() {
+                issue.location = locations.next();
+            }
         }
     }
 
@@ -361,17 +360,18 @@ impl Run<'_> {
 
 /// A description as a sentence says it, with its article: `an object`,
 /// `a string`, `an onsite`, `the number 5`, `the string "x"`, `null`.
-fn article(what: &str) -> String {
+fn article(what: &str) -> Article<'_> {
     let has_one = ["a ", "an ", "the "].iter().any(|a| what.starts_with(a));
-    if has_one || what == "null" || what.starts_with("undefined") {
-        what.to_owned()
+    let article = if has_one || what == "null" || what.starts_with("undefined") {
+        ""
     } else if what.starts_with("number ") || what.starts_with("string \"") {
-        sentence!("the ", what)
+        "the "
     } else if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        sentence!("an ", what)
+        "an "
     } else {
-        sentence!("a ", what)
-    }
+        "a "
+    };
+    Article(article, what)
 }
 
 #[cfg(test)]
@@ -401,7 +401,7 @@ mod tests {
                 "an object whose keys cannot be read",
             ),
         ] {
-            assert_eq!(article(what), said);
+            assert_eq!(sentence!(article(what)), said);
         }
     }
 }

@@ -1,0 +1,53 @@
+// Instructions per call of the module's check, through a package, counted by
+// valgrind: repeatable where timing is not (a shared, loaded machine cannot
+// resolve a change of a few per cent). Each build runs twice under callgrind,
+// with 0 and with `calls` checks of one body after the same warm-up; the
+// difference divided by `calls` is what one check costs, JS boundary
+// included, the rest of Node's work cancelled out. Only the raw check is
+// counted (`checkInput` of bytes), not the JS API around it.
+//   node bench/icount.mjs <package dir> [<another> …] [--body '<json>'] [--calls 60000]
+// (each directory an unpacked package, as for compare.mjs; valgrind needed).
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    body: { type: 'string', default: '{"event":"repair_started","repairStartedAt":"2024-06-10"}' },
+    calls: { type: 'string', default: '60000' },
+    child: { type: 'string' },
+  },
+});
+
+if (values.child !== undefined) {
+  // Under valgrind: the package's raw exports, one body, `child` checks.
+  const api = createRequire(import.meta.url)(resolve(positionals[0], 'node.cjs'));
+  const raw = api.validateEvent[Symbol.for('servicer-events.instance')].exports();
+  const body = new TextEncoder().encode(values.body);
+  const at = raw.reserveInput(body.length);
+  new Uint8Array(raw.memory.buffer).set(body, at);
+  const check = () => raw.checkInput(body.length, 1, 0, 0, 0, 0);
+  for (let i = 0; i < 3000; i++) check(); // warm-up: the module tiered up
+  for (let i = 0, n = Number(values.child); i < n; i++) check();
+  process.exit(0);
+}
+
+const calls = Number(values.calls);
+function instructions(dir, n) {
+  const run = spawnSync(
+    'valgrind',
+    ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, fileURLToPath(import.meta.url), dir, '--child', String(n), '--body', values.body],
+    { encoding: 'utf8' },
+  );
+  const refs = /I\s+refs:\s+([\d,]+)/.exec(run.stderr);
+  if (run.status !== 0 || !refs) throw new Error(`valgrind failed on ${dir}:\n${run.stderr.slice(-2000)}`);
+  return Number(refs[1].replace(/,/g, ''));
+}
+console.log(`instructions per check of ${values.body} (${calls} checks):`);
+for (const dir of positionals) {
+  const perCall = (instructions(dir, calls) - instructions(dir, 0)) / calls;
+  console.log(`${dir}: ${perCall.toFixed(0)}`);
+}
