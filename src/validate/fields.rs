@@ -320,8 +320,15 @@ impl Run<'_> {
 }
 
 /// What is wrong with `n` in a timestamp field, if anything.
+#[inline]
 fn timestamp_issue_code(n: f64) -> Option<IssueCode> {
-    if !n.is_finite() || n.fract() != 0.0 || !(0.0..=MAX_TIMESTAMP).contains(&n) {
+    // A whole number from 0 to MAX_TIMESTAMP is one that survives the trip
+    // through u64: the cast saturates (NaN to 0, negatives to 0, infinity
+    // to u64::MAX) and truncates, so NaN, infinities, negatives and
+    // fractions all come back different. Cheaper than `fract` per item of
+    // an issue flood.
+    let whole = n as u64;
+    if whole as f64 != n || n > MAX_TIMESTAMP {
         Some(IssueCode::InvalidTimestamp)
     } else if n > 0.0 && n < SECONDS_BELOW {
         Some(IssueCode::TimestampInSeconds)
@@ -344,5 +351,52 @@ fn hint(received: &str) -> &'static str {
         " (date.getTime() gives milliseconds, and buildEvent converts Dates)"
     } else {
         ""
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamp_codes_as_the_rule_says() {
+        // The rule in words: a whole number from 0 to MAX_TIMESTAMP, which
+        // looks like seconds below SECONDS_BELOW (but 0).
+        let by_the_rule = |n: f64| {
+            if !n.is_finite() || n.fract() != 0.0 || !(0.0..=MAX_TIMESTAMP).contains(&n) {
+                Some(IssueCode::InvalidTimestamp)
+            } else if n > 0.0 && n < SECONDS_BELOW {
+                Some(IssueCode::TimestampInSeconds)
+            } else {
+                None
+            }
+        };
+        for n in [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.5,
+            -0.5,
+            1.5,
+            99_999_999_999.0,
+            SECONDS_BELOW,
+            SECONDS_BELOW + 0.5,
+            1_700_000_000_000.0,
+            MAX_TIMESTAMP,
+            MAX_TIMESTAMP + 1.0,
+            MAX_TIMESTAMP - 0.5,
+            9_007_199_254_740_993.0,
+            1e300,
+            -1e300,
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            18_446_744_073_709_551_615.0,
+        ] {
+            assert_eq!(timestamp_issue_code(n), by_the_rule(n), "{n}");
+        }
     }
 }
