@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use crate::decimal::{self, Decimal};
 use crate::location::{Offsets, Span};
+use crate::scan::{self, plain_run};
 use crate::syntax_error::{self, Context, Wanted};
 use crate::token::{is_scalar, Source, SourceError, Token};
 
@@ -101,7 +102,7 @@ impl<'a> JsonSource<'a> {
     /// A source over `bytes`, which should be UTF-8 JSON text (if it is not,
     /// the first token is the error). Spans count in `offsets`, or are off.
     pub fn new(bytes: &'a [u8], offsets: Option<Offsets>) -> JsonSource<'a> {
-        let (text, unreadable) = match std::str::from_utf8(bytes) {
+        let (text, unreadable) = match scan::from_utf8(bytes) {
             Ok(text) => (text, None),
             Err(e) => {
                 let valid = e.valid_up_to();
@@ -976,42 +977,6 @@ fn fast_digits(
         pos += 1;
     }
     Some(pos)
-}
-
-/// The length of the run of bytes at the start of `bytes` that need no
-/// attention inside a string (no `"`, `\\` or control character), and how
-/// many of them continue a UTF-8 sequence (so characters = length - that).
-/// Eight bytes at a time (SWAR), since most of a body is string contents.
-fn plain_run(bytes: &[u8]) -> (usize, usize) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_zero_byte = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS;
-    let (mut len, mut continuations) = (0, 0);
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in chunks.by_ref() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        let special = has_zero_byte(w ^ (ONES * u64::from(b'"')))
-            | has_zero_byte(w ^ (ONES * u64::from(b'\\')))
-            // Bytes below 0x20: subtracting 0x20 borrows into the high bit
-            // (exact for bytes below 0x80, which is all a control byte can be).
-            | (w.wrapping_sub(ONES * 0x20) & !w & HIGHS);
-        if special != 0 {
-            break;
-        }
-        // 10xxxxxx: high bit set, next bit clear.
-        continuations += (w & HIGHS & !(w << 1)).count_ones() as usize;
-        len += 8;
-    }
-    for &b in bytes.get(len..).unwrap_or_default() {
-        if b == b'"' || b == b'\\' || b < 0x20 {
-            break;
-        }
-        continuations += usize::from(b & 0xc0 == 0x80);
-        len += 1;
-    }
-    (len, continuations)
 }
 
 fn decoded<'t>(text: &'t str, raw: (usize, usize), escaped: bool, scratch: &'t str) -> &'t str {

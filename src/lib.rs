@@ -28,6 +28,7 @@ mod pointer;
 pub mod quote;
 pub mod result;
 pub mod rules;
+pub mod scan;
 pub mod schema;
 mod sink;
 mod syntax_error;
