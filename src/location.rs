@@ -46,30 +46,43 @@ pub struct Location {
 }
 
 /// Turns byte spans of `text` into locations, in one pass over the text up
-/// to the last span's end (plus a sort of the spans): the cost is paid only
-/// for issues that were built, and only once however many there are.
+/// to the last span's start (its end, in UTF-16 units), plus a sort of the
+/// spans: the cost is paid only for issues that were built, and only once
+/// however many there are.
 pub fn resolve(text: &[u8], offsets: Offsets, spans: &[Span]) -> Vec<Location> {
     if let [span] = spans {
         // One span (most results with a place): no stops to order.
         let mut at = Counts::START;
         at.advance(text.get(..span.offset).unwrap_or_default(), offsets);
         let start = at;
-        at.advance(
-            text.get(span.offset..span.end()).unwrap_or_default(),
-            offsets,
-        );
+        // A length in bytes is the span's own (see below).
+        let length = match offsets {
+            Offsets::Bytes => span.length,
+            Offsets::Utf16 => {
+                at.advance(
+                    text.get(span.offset..span.end()).unwrap_or_default(),
+                    offsets,
+                );
+                at.units - start.units
+            }
+        };
         return vec![Location {
             line: start.line,
             column: start.column,
             offset: start.units,
-            length: at.units - start.units,
+            length,
         }];
     }
     // Every start and end, visited in byte order: (byte offset, span index, is_end).
     let mut stops: Vec<(usize, usize, bool)> = Vec::with_capacity(spans.len() * 2);
     for (i, span) in spans.iter().enumerate() {
         stops.push((span.offset, i, false));
-        stops.push((span.end(), i, true));
+        // A length in bytes is the span's own: only a length in UTF-16
+        // units needs the text counted up to the end (an issue about a
+        // string of a megabyte would otherwise cost a pass over it).
+        if offsets == Offsets::Utf16 {
+            stops.push((span.end(), i, true));
+        }
     }
     // Issues come mostly in document order, so an insertion sort does
     // little work; it also keeps the standard sort (some kB) out of the module.
@@ -109,7 +122,10 @@ pub fn resolve(text: &[u8], offsets: Offsets, spans: &[Span]) -> Vec<Location> {
                 line,
                 column,
                 offset: units,
-                length: 0,
+                length: match offsets {
+                    Offsets::Bytes => spans.get(i).map_or(0, |span| span.length),
+                    Offsets::Utf16 => 0,
+                },
             };
         }
     }
@@ -146,6 +162,12 @@ impl Counts {
             let newline = w ^ (ONES * u64::from(b'\n'));
             if newline.wrapping_sub(ONES) & !newline & HIGHS != 0 {
                 self.advance_bytewise(chunk, offsets);
+                continue;
+            }
+            if w & HIGHS == 0 {
+                // ASCII: a character and a unit per byte.
+                self.column += 8;
+                self.units += 8;
                 continue;
             }
             // 10xxxxxx continues a character; 1111xxxx starts a four-byte one.
