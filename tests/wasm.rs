@@ -181,3 +181,38 @@ fn reads_that_fail_leave_no_externref_behind() {
     }
     assert!(wasm_bindgen::externref_heap_live_count() <= before + 4);
 }
+
+/// The SIMD scans (the build's: `.cargo/config.toml` enables simd128) stop
+/// where the portable ones do, for every kind of byte at every offset of a
+/// vector.
+#[cfg(target_feature = "simd128")]
+#[wasm_bindgen_test]
+fn simd_scans_agree_with_the_portable_ones() {
+    use servicer_events::scan::{simd, swar};
+    let pieces: [&[u8]; 9] = [
+        b"a",
+        b"\"",
+        b"\\",
+        b"\n",
+        b"\x1f",
+        "\u{e9}".as_bytes(),
+        "\u{20ac}".as_bytes(),
+        "\u{1f600}".as_bytes(),
+        b"\x7f",
+    ];
+    for special in 0..pieces.len() {
+        for at in 0..140 {
+            let mut text = Vec::new();
+            for i in 0..at {
+                text.extend_from_slice(pieces[[0, 0, 5, 6, 7, 8][(i * 5 + at) % 6]]);
+            }
+            text.extend_from_slice(pieces[special]);
+            text.extend_from_slice(b"and a tail after it, long enough for a vector");
+            for from in 0..text.len().min(40) {
+                let bytes = &text[from..];
+                assert_eq!(simd::plain_run(bytes), swar::plain_run(bytes), "{bytes:?}");
+                assert_eq!(simd::ascii_run(bytes), swar::ascii_run(bytes), "{bytes:?}");
+            }
+        }
+    }
+}
