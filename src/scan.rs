@@ -198,13 +198,34 @@ pub mod simd {
         let space = u8x16_splat(0x20);
         // 0x80..=0xbf are, as signed bytes, the ones below -0x40.
         let continuation_limit = i8x16_splat(-0x40);
-        let (mut len, mut continuations) = (0, 0);
-        for chunk in bytes.chunks_exact(16) {
-            let v = load(chunk);
-            let special = i8x16_bitmask(v128_or(
+        let special_bytes = |v: v128| {
+            v128_or(
                 v128_or(u8x16_eq(v, quote), u8x16_eq(v, backslash)),
                 u8x16_lt(v, space),
-            ));
+            )
+        };
+        let continuation_count =
+            |v: v128| i8x16_bitmask(i8x16_lt(v, continuation_limit)).count_ones();
+        let (mut len, mut continuations) = (0, 0);
+        // Four vectors a step while nothing needs attention: one test of
+        // the four for a special byte, one for a non-ASCII one.
+        for block in bytes.chunks_exact(64) {
+            let (a, b) = block.split_at(32);
+            let ((a0, a1), (b0, b1)) = (a.split_at(16), b.split_at(16));
+            let vs = [load(a0), load(a1), load(b0), load(b1)];
+            let [s0, s1, s2, s3] = vs.map(special_bytes);
+            if i8x16_bitmask(v128_or(v128_or(s0, s1), v128_or(s2, s3))) != 0 {
+                break;
+            }
+            let [v0, v1, v2, v3] = vs;
+            if i8x16_bitmask(v128_or(v128_or(v0, v1), v128_or(v2, v3))) != 0 {
+                continuations += vs.map(continuation_count).iter().sum::<u32>() as usize;
+            }
+            len += 64;
+        }
+        for chunk in bytes.get(len..).unwrap_or_default().chunks_exact(16) {
+            let v = load(chunk);
+            let special = i8x16_bitmask(special_bytes(v));
             let high = i8x16_bitmask(v);
             let continued = if high == 0 {
                 0
