@@ -4,8 +4,11 @@
 // with 0 and with `calls` checks of one body after the same warm-up; the
 // difference divided by `calls` is what one check costs, JS boundary
 // included, the rest of Node's work cancelled out. Only the raw check is
-// counted (`checkInput` of bytes), not the JS API around it.
-//   node bench/icount.mjs <package dir> [<another> …] [--body '<json>'] [--calls 60000]
+// counted (`checkInput` of bytes), not the JS API around it. A run can be
+// an outlier (when V8 tiers code up or collects garbage differs between the
+// two runs): `--repeat` measures each build that many times, interleaved,
+// and prints every estimate and their median.
+//   node bench/icount.mjs <package dir> [<another> …] [--body '<json>'] [--calls 60000] [--repeat 3]
 // (each directory an unpacked package, as for compare.mjs; valgrind needed).
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -18,6 +21,7 @@ const { values, positionals } = parseArgs({
   options: {
     body: { type: 'string', default: '{"event":"repair_started","repairStartedAt":"2024-06-10"}' },
     calls: { type: 'string', default: '60000' },
+    repeat: { type: 'string', default: '3' },
     child: { type: 'string' },
   },
 });
@@ -47,7 +51,12 @@ function instructions(dir, n) {
   return Number(refs[1].replace(/,/g, ''));
 }
 console.log(`instructions per check of ${values.body} (${calls} checks):`);
-for (const dir of positionals) {
-  const perCall = (instructions(dir, calls) - instructions(dir, 0)) / calls;
-  console.log(`${dir}: ${perCall.toFixed(0)}`);
+const estimates = positionals.map(() => []);
+for (let r = 0; r < Number(values.repeat); r++) {
+  positionals.forEach((dir, i) => estimates[i].push((instructions(dir, calls) - instructions(dir, 0)) / calls));
 }
+positionals.forEach((dir, i) => {
+  const sorted = [...estimates[i]].sort((a, b) => a - b);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  console.log(`${dir}: ${median.toFixed(0)} (each run: ${estimates[i].map((e) => e.toFixed(0)).join(', ')})`);
+});

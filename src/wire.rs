@@ -116,11 +116,8 @@ impl Encoded {
         self.words
             .extend([0, 0, errors.len() as u32, warnings.len() as u32]);
         for issue in errors.iter().chain(warnings) {
-            let code = IssueCode::ALL
-                .iter()
-                .position(|c| *c == issue.code)
-                .unwrap_or(0);
-            self.words.push(code as u32);
+            // A code's number is its index in `IssueCode::ALL` (a test holds it).
+            self.words.push(issue.code as u32);
             for (f, field) in texts(issue).into_iter().enumerate() {
                 // An empty optional field is no field, as the JS result has it.
                 match field.filter(|s| f < REQUIRED || !s.is_empty()) {
@@ -168,6 +165,10 @@ fn texts(issue: &Issue) -> [Option<&str>; 5] {
 /// How many UTF-16 code units `s` takes in JS: a unit per character, two
 /// for a character past U+FFFF (four bytes of UTF-8).
 fn utf16_len(s: &str) -> u32 {
+    // ASCII (most fields) is checked a word at a time.
+    if s.is_ascii() {
+        return s.len() as u32;
+    }
     let units = s
         .bytes()
         .map(|b| match b {
@@ -317,6 +318,13 @@ mod tests {
         assert!(errors.is_empty());
         assert_eq!(warnings.len(), 1);
         assert_eq!(encoded.text, "/xy");
+    }
+
+    #[test]
+    fn a_code_is_its_index_in_all() {
+        for (i, code) in IssueCode::ALL.into_iter().enumerate() {
+            assert_eq!(code as usize, i, "{code:?}");
+        }
     }
 
     #[test]
