@@ -414,6 +414,8 @@ export function createApi(instantiate, data) {
   const tape = tapeWriter(wire.tapeTags);
   const catalog = JSON.parse(catalogText);
   const serviceTypes = catalog.serviceTypes;
+  /** How an order crosses as bits (src/wire.rs). */
+  const ORDER = wire.order;
   const defaults = catalog.limits;
   const limitNames = Object.keys(defaults); // the order the module reads values in
 
@@ -488,7 +490,7 @@ export function createApi(instantiate, data) {
     return room;
   }
 
-  /** The order as bits (see src/wasm/args.rs). */
+  /** The order as bits, in the layout of `wire.order` (src/wire.rs). */
   function encodeOrder(order) {
     if (order === undefined || order === null) return 0;
     if (!isObject(order)) {
@@ -507,13 +509,19 @@ export function createApi(instantiate, data) {
         `order.serviceType must be ${serviceTypes.map((t) => `'${t}'`).join(' or ')}, not ${describe(serviceType)}`,
       );
     }
-    return (type + 1) | (flag(accepted, 'order.accepted') << 2) | (flag(closed, 'order.closed') << 4);
+    return (
+      (type + 1) |
+      (flag(accepted, 'order.accepted') << ORDER.acceptedShift) |
+      (flag(closed, 'order.closed') << ORDER.closedShift)
+    );
   }
 
+  /** A flag's bits: its position in the wire's list (absent, false, true). */
   function flag(value, what) {
-    if (value === undefined) return 0;
-    if (typeof value !== 'boolean') throw new TypeError(`${what} must be true or false, not ${describe(value)}`);
-    return value ? 2 : 1;
+    if (value !== undefined && typeof value !== 'boolean') {
+      throw new TypeError(`${what} must be true or false, not ${describe(value)}`);
+    }
+    return ORDER.flag.indexOf(value === undefined ? null : value);
   }
 
   const noOptions = { strict: false, values: undefined, limits: defaults };

@@ -48,6 +48,18 @@ pub const KIND_MASK: u32 = 3;
 /// Set in a check's code when the result has issues.
 pub const HAS_ISSUES: u32 = 4;
 
+/// An order crosses as bits: its service type's position in
+/// `ServiceType::ALL` (the catalogue's `serviceTypes`) plus one, 0 for no
+/// order, in `ORDER_TYPE_MASK`; then `accepted` and `closed`, two bits each
+/// at their shift, as one of `ORDER_FLAG` (absent, false, true).
+pub const ORDER_TYPE_MASK: u32 = 3;
+/// Where `accepted` is in an order's bits.
+pub const ORDER_ACCEPTED_SHIFT: u32 = 2;
+/// Where `closed` is in an order's bits.
+pub const ORDER_CLOSED_SHIFT: u32 = 4;
+/// A flag's two bits, by value: absent, false, true.
+pub const ORDER_FLAG: [Option<bool>; 3] = [None, Some(false), Some(true)];
+
 /// What `checkInput` is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TextMode {
@@ -198,6 +210,12 @@ pub fn wire() -> serde_json::Value {
         "absent": ABSENT,
         "headerWords": HEADER_WORDS,
         "recordWords": RECORD_WORDS,
+        "order": {
+            "typeMask": ORDER_TYPE_MASK,
+            "acceptedShift": ORDER_ACCEPTED_SHIFT,
+            "closedShift": ORDER_CLOSED_SHIFT,
+            "flag": ORDER_FLAG,
+        },
     })
 }
 

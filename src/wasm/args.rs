@@ -3,24 +3,22 @@
 
 use crate::options::{Options, ServiceOrder};
 use crate::rules::ServiceType;
+use crate::wire;
 
-/// Decodes an order: bits 0–1 the service type (0 none, 1 depot, 2 onsite),
-/// bits 2–3 `accepted` and bits 4–5 `closed` (0 absent, 1 false, 2 true).
+/// Decodes an order from its bits (the layout is `crate::wire`'s).
 pub(super) fn order(bits: u32) -> Option<ServiceOrder> {
-    let service_type = match bits & 3 {
-        1 => ServiceType::RepairDepot,
-        2 => ServiceType::RepairOnsite,
-        _ => return None,
-    };
-    let flag = |shift: u32| match (bits >> shift) & 3 {
-        1 => Some(false),
-        2 => Some(true),
-        _ => None,
+    let position = (bits & wire::ORDER_TYPE_MASK).checked_sub(1)?;
+    let service_type = *ServiceType::ALL.get(position as usize)?;
+    let flag = |shift: u32| {
+        wire::ORDER_FLAG
+            .get(((bits >> shift) & 3) as usize)
+            .copied()
+            .flatten()
     };
     Some(ServiceOrder {
         service_type,
-        accepted: flag(2),
-        closed: flag(4),
+        accepted: flag(wire::ORDER_ACCEPTED_SHIFT),
+        closed: flag(wire::ORDER_CLOSED_SHIFT),
     })
 }
 
