@@ -715,15 +715,7 @@ impl Source for JsonSource<'_> {
         }
         if self.stack.last().is_none_or(|f| f.object) {
             // Not inside an array after all: the general way.
-            let mut n = 0;
-            while n < max {
-                let token = self.next_token()?;
-                if !is_scalar(token) || !quiet(token) {
-                    return Ok((n, Some(token)));
-                }
-                n += 1;
-            }
-            return Ok((n, None));
+            return crate::token::quiet_items_by_token(self, max, quiet);
         }
         // Plain items are read with locals, and the source's own state is
         // written only when the run ends or an item is not plain.

@@ -103,15 +103,7 @@ pub trait Source {
         max: usize,
         quiet: &mut dyn FnMut(Token) -> bool,
     ) -> Result<(usize, Option<Token>), SourceError> {
-        let mut n = 0;
-        while n < max {
-            let token = self.next_token()?;
-            if !is_scalar(token) || !quiet(token) {
-                return Ok((n, Some(token)));
-            }
-            n += 1;
-        }
-        Ok((n, None))
+        quiet_items_by_token(self, max, quiet)
     }
 
     /// Called when the top-level value is complete: JSON text checks that
@@ -147,4 +139,22 @@ impl Source for Empty {
     fn number_text(&self, _: f64) -> String {
         String::new()
     }
+}
+
+/// `Source::quiet_items` the general way, a token at a time: what a source
+/// without a faster lane does (and what one does outside an array).
+pub(crate) fn quiet_items_by_token<S: Source + ?Sized>(
+    source: &mut S,
+    max: usize,
+    quiet: &mut dyn FnMut(Token) -> bool,
+) -> Result<(usize, Option<Token>), SourceError> {
+    let mut n = 0;
+    while n < max {
+        let token = source.next_token()?;
+        if !is_scalar(token) || !quiet(token) {
+            return Ok((n, Some(token)));
+        }
+        n += 1;
+    }
+    Ok((n, None))
 }
