@@ -66,49 +66,72 @@ const wellFormed =
     : (s) => !/[\ud800-\udfff]/.test(s);
 
 /**
- * The writer of tapes (src/tape.rs, whose tags `tags` are): `write(value,
- * limits)` walks a value once, proving it is plain data as the careful walk
- * of the module would see it (plain objects and arrays of strings, finite
- * numbers, booleans and null, within the depth, key and item limits), and
- * writes its tokens into `bytes` as it goes. It returns the tape's length,
- * or -1 for anything else (functions, Dates, cycles, holes, symbol keys,
- * lone surrogates…), which takes the careful path and is reported there
- * precisely. Measured against the walk, `JSON.stringify`, `TextEncoder`
- * and the module's JSON parser it replaced, the tape is the cheaper by
- * far: nothing is escaped, printed or parsed.
+ * A tape buffer up to this size is kept for the next value: allocating one
+ * (fresh pages, zeroed) costs more than writing a large value's tape.
+ * Larger ones (a value far past the default limits) are one-offs.
  */
-function tapeWriter(tags) {
+const KEPT_TAPE_BYTES = 4 << 20;
+
+/** Strings up to this length are copied a character at a time: cheaper than a call out. */
+const SHORT_TEXT = 32;
+
+/**
+ * The writer of tapes (src/tape.rs, whose tags `tags` are, and `foreign`
+ * the kinds of values JSON cannot carry): `write(value, limits)` walks a
+ * value once, as the careful walk of the module would see it, and writes
+ * its tokens into `bytes` as it goes: plain objects and arrays within the
+ * depth, key and item limits, strings, numbers (NaN too), booleans and
+ * null, and what JSON cannot carry (functions, symbols, BigInts, undefined
+ * items, objects of a class, strings with a lone surrogate), which the
+ * module reports. It returns the tape's length, or -1 for anything else
+ * (cycles, a value past a limit, symbol keys, a getter or Proxy trap that
+ * throws…), which takes the careful path and is reported there precisely.
+ * Measured against the walk, `JSON.stringify`, `TextEncoder` and the
+ * module's JSON parser it replaced, the tape is the cheaper by far: nothing
+ * is escaped, printed or parsed.
+ */
+function tapeWriter(tags, foreign) {
   const tape = { bytes: new Uint8Array(4096), write };
-  let view = new DataView(tape.bytes.buffer);
+  let bytes = tape.bytes;
+  let view = new DataView(bytes.buffer);
   let at = 0;
   let keys = 0;
   let limits;
+  // A getter that calls validateEvent while a tape is being written gets the careful path.
+  let busy = false;
+  const { string: STRING, key: KEY, number: NUMBER, integer: INTEGER, foreign: FOREIGN } = tags;
 
-  function room(more) {
-    if (at + more <= tape.bytes.length) return;
-    const bigger = new Uint8Array(Math.max(tape.bytes.length * 2, at + more));
-    bigger.set(tape.bytes.subarray(0, at));
-    tape.bytes = bigger;
+  /** Makes room for `more` bytes at `at` (what is written before `at` is kept). */
+  function grow(more) {
+    const bigger = new Uint8Array(Math.max(bytes.length * 2, at + more));
+    bigger.set(bytes.subarray(0, at));
+    tape.bytes = bytes = bigger;
     view = new DataView(bigger.buffer);
   }
 
-  /** A key's or a string's tag, UTF-8 length and bytes. */
-  function text(tag, s) {
+  /**
+   * A key's or a string's tag, UTF-8 length and bytes; false for a string
+   * with a lone surrogate, unless it is `lossy` (a key, a class's name),
+   * where it becomes U+FFFD, as the careful walk reads those.
+   */
+  function text(tag, s, lossy) {
     const n = s.length;
-    room(5 + n * 3); // UTF-8 bytes per UTF-16 unit, at most
-    const bytes = tape.bytes;
+    if (at + 5 + n > bytes.length) grow(5 + n); // a byte per UTF-16 unit: ASCII
     const start = at + 5;
-    let i = 0;
-    // ASCII (most keys and values) byte by byte: cheaper than a call out.
-    for (; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) break;
-      bytes[start + i] = c;
-    }
     let length = n;
-    if (i < n) {
-      if (!wellFormed(s)) return false;
-      length = encoder.encodeInto(s, bytes.subarray(start)).written;
+    if (n > SHORT_TEXT) {
+      if (!lossy && !wellFormed(s)) return false;
+      length = encodeInto(s, start);
+    } else {
+      for (let i = 0; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) {
+          if (!lossy && !wellFormed(s)) return false;
+          length = encodeInto(s, start);
+          break;
+        }
+        bytes[start + i] = c;
+      }
     }
     bytes[at] = tag;
     view.setUint32(at + 1, length, true);
@@ -116,72 +139,132 @@ function tapeWriter(tags) {
     return true;
   }
 
-  function value(v, depth) {
+  /** Writes `s` as UTF-8 at `start` (5 bytes past `at`); its length in bytes. */
+  function encodeInto(s, start) {
+    const { read, written } = encoder.encodeInto(s, bytes.subarray(start));
+    if (read === s.length) return written;
+    // Not ASCII after all: room for the most UTF-8 can take, and again.
+    grow(5 + s.length * 3);
+    return encoder.encodeInto(s, bytes.subarray(start)).written;
+  }
+
+  function number(v) {
+    if (at + 9 > bytes.length) grow(9);
+    // Most numbers are small integers: 5 bytes instead of 9 (-0 is written as 0, as JSON says it).
+    if ((v | 0) === v) {
+      bytes[at] = INTEGER;
+      view.setInt32(at + 1, v, true);
+      at += 5;
+    } else {
+      bytes[at] = NUMBER;
+      view.setFloat64(at + 1, v, true);
+      at += 9;
+    }
+  }
+
+  /** The tag of a value JSON cannot carry, and what it is (`foreign`). */
+  function other(kind) {
+    if (at + 2 > bytes.length) grow(2);
+    bytes[at] = FOREIGN;
+    bytes[at + 1] = kind;
+    at += 2;
+  }
+
+  /** `value` at `depth`, or an array's item (`undefined` is an item too). */
+  function value(v, depth, item) {
     switch (typeof v) {
       case 'string':
-        return text(tags.string, v);
+        if (!text(STRING, v, false)) other(foreign.loneSurrogate);
+        return true;
       case 'number':
-        if (!Number.isFinite(v)) return false;
-        room(9);
-        tape.bytes[at] = tags.number;
-        view.setFloat64(at + 1, v + 0, true); // -0 as 0, as JSON says it
-        at += 9;
+        number(v);
         return true;
       case 'boolean':
-        room(1);
-        tape.bytes[at++] = v ? tags.true : tags.false;
+        if (at + 1 > bytes.length) grow(1);
+        bytes[at++] = v ? tags.true : tags.false;
         return true;
       case 'object':
         break;
+      case 'function':
+        other(foreign.function);
+        return true;
+      case 'symbol':
+        other(foreign.symbol);
+        return true;
+      case 'bigint':
+        other(foreign.bigint);
+        return true;
+      case 'undefined':
+        other(item ? foreign.undefinedItem : foreign.undefined);
+        return true;
       default:
         return false;
     }
-    room(1);
+    if (at + 1 > bytes.length) grow(1);
     if (v === null) {
-      tape.bytes[at++] = tags.null;
+      bytes[at++] = tags.null;
       return true;
     }
     if (depth > limits.maxDepth) return false;
-    const proto = Object.getPrototypeOf(v);
     if (Array.isArray(v)) {
-      if (proto !== Array.prototype || v.length > limits.maxArrayItems) return false;
-      tape.bytes[at++] = tags.arrayStart;
-      for (let i = 0; i < v.length; i++) {
+      const length = v.length;
+      // Not a whole uint32 (only a Proxy's length can be anything else): the careful path.
+      if (length >>> 0 !== length || length > limits.maxArrayItems) return false;
+      bytes[at++] = tags.arrayStart;
+      for (let i = 0; i < length; i++) {
         const item = v[i];
-        if (item === undefined || !value(item, depth + 1)) return false;
+        if (typeof item === 'number') number(item);
+        else if (!value(item, depth + 1, true)) return false;
       }
-      room(1);
-      tape.bytes[at++] = tags.arrayEnd;
+      if (at + 1 > bytes.length) grow(1);
+      bytes[at++] = tags.arrayEnd;
       return true;
     }
-    if ((proto !== Object.prototype && proto !== null) || Object.getOwnPropertySymbols(v).length > 0) return false;
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null && Object.getPrototypeOf(proto) !== null) {
+      // An object of a class (a Date, a Map…): said by its class's name, as the careful walk says it.
+      const constructor = proto.constructor;
+      const name = constructor === undefined || constructor === null ? undefined : constructor.name;
+      if (typeof name === 'string' && name !== '') {
+        other(foreign.classObject);
+        text(STRING, name, true);
+      } else other(foreign.customPrototype);
+      return true;
+    }
+    if (Object.getOwnPropertySymbols(v).length > 0) return false;
     const names = Object.keys(v);
     keys += names.length;
     if (keys > limits.maxKeys) return false;
-    tape.bytes[at++] = tags.objectStart;
-    for (const name of names) {
+    bytes[at++] = tags.objectStart;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
       const item = v[name];
       // `undefined` counts as absent, as in JSON.stringify.
-      if (item !== undefined && !(text(tags.key, name) && value(item, depth + 1))) return false;
+      if (item === undefined) continue;
+      text(KEY, name, true);
+      if (!value(item, depth + 1, false)) return false;
     }
-    room(1);
-    tape.bytes[at++] = tags.objectEnd;
+    if (at + 1 > bytes.length) grow(1);
+    bytes[at++] = tags.objectEnd;
     return true;
   }
 
   function write(root, limitsNow) {
-    if (tape.bytes.length > 1 << 20) {
-      // A huge one-off is not kept.
-      tape.bytes = new Uint8Array(4096);
-      view = new DataView(tape.bytes.buffer);
+    if (busy) return -1;
+    if (bytes.length > KEPT_TAPE_BYTES) {
+      tape.bytes = bytes = new Uint8Array(4096);
+      view = new DataView(bytes.buffer);
     }
     at = 0;
     keys = 0;
     limits = limitsNow;
+    busy = true;
     try {
-      return value(root, 1) ? at : -1;
+      return value(root, 1, false) ? at : -1;
     } catch {
       return -1; // a getter or Proxy trap threw (or the stack ran out): the careful path reports it
+    } finally {
+      busy = false;
     }
   }
   return tape;
@@ -411,7 +494,7 @@ export function createApi(instantiate, data) {
   const { catalog: catalogText, schemas, wire } = data;
   const readIssues = issueReader(wire);
   const { tape: TAPE, bytes: BYTES_BODY, string: STRING_BODY } = wire.textModes;
-  const tape = tapeWriter(wire.tapeTags);
+  const tape = tapeWriter(wire.tapeTags, wire.tapeForeign);
   const catalog = JSON.parse(catalogText);
   const serviceTypes = catalog.serviceTypes;
   /** How an order crosses as bits (src/wire.rs). */

@@ -1,19 +1,23 @@
 //! Tokens of a JS value written by `pkg/api.js` as a tape: one walk over a
-//! plain object proves it is plain data and writes its tokens straight into
-//! the module's input buffer, instead of a walk, `JSON.stringify`, UTF-8
-//! encoding and the JSON parser. Every token is a tag byte; a number is
-//! followed by its `f64` (8 bytes, little-endian), a key or a string by
-//! its UTF-8 length (`u32`, little-endian) and its bytes. Nothing is
-//! escaped and nothing is parsed. A value has no duplicate keys, and its
-//! issues no location.
+//! value writes its tokens straight into the module's input buffer,
+//! instead of a walk, `JSON.stringify`, UTF-8 encoding and the JSON parser.
+//! Every token is a tag byte; a number is followed by its `f64` (8 bytes,
+//! little-endian), or, as most numbers are, by an `i32` (4 bytes: the tape
+//! of a long array of small numbers is half as long, and the number the
+//! same); a key or a string by its UTF-8 length (`u32`, little-endian) and
+//! its bytes; a value JSON cannot carry by the index of what it is in
+//! `FOREIGN` (one byte), and for an object of a class by its class's name
+//! as a string. Nothing is escaped and nothing is parsed. A value has no
+//! duplicate keys, and its issues no location.
 //!
 //! `encode` writes the same tape for a `serde_json::Value`, so the native
 //! tests prove that a tape reads as the value does.
 
-use crate::token::{Source, SourceError, Token};
+use crate::scan;
+use crate::token::{is_scalar, Source, SourceError, Token};
 
 /// The tag of each token, as `pkg/api.js` writes it (from `tags()`).
-pub const TAGS: [(&str, u8); 10] = [
+pub const TAGS: [(&str, u8); 12] = [
     ("objectStart", 1),
     ("objectEnd", 2),
     ("arrayStart", 3),
@@ -24,6 +28,8 @@ pub const TAGS: [(&str, u8); 10] = [
     ("number", 8),
     ("string", 9),
     ("key", 10),
+    ("integer", 11),
+    ("foreign", 12),
 ];
 
 const OBJECT_START: u8 = TAGS[0].1;
@@ -36,11 +42,63 @@ const TRUE: u8 = TAGS[6].1;
 const NUMBER: u8 = TAGS[7].1;
 const STRING: u8 = TAGS[8].1;
 const KEY: u8 = TAGS[9].1;
+const INTEGER: u8 = TAGS[10].1;
+const FOREIGN_TAG: u8 = TAGS[11].1;
 
-/// The tags, as data for `pkg/api.js`.
+/// What a value JSON cannot carry is, by the name `pkg/api.js` knows it by
+/// (its index follows the `foreign` tag), and as messages describe it (the
+/// careful walk of `src/wasm/js_source.rs` says the same).
+pub const FOREIGN: [(&str, &str); 7] = [
+    ("function", "a function"),
+    ("symbol", "a symbol"),
+    ("bigint", "a BigInt"),
+    ("undefined", "undefined"),
+    (
+        "undefinedItem",
+        "undefined (an empty slot or an undefined item)",
+    ),
+    (
+        "loneSurrogate",
+        "a string with a lone surrogate (half of a UTF-16 pair), which is not Unicode text",
+    ),
+    ("customPrototype", "an object with a custom prototype"),
+];
+
+/// The index in `FOREIGN` of an object of a class, whose name follows as a
+/// string: described as `a Date object` (see `class_object`).
+const CLASS_OBJECT: u8 = FOREIGN.len() as u8;
+
+/// The description of an object whose class is called `name`.
+pub fn class_object(name: &str) -> String {
+    format!("a {name} object")
+}
+
+/// The description in `FOREIGN` named `name`.
+pub fn describe_foreign(name: &str) -> &'static str {
+    FOREIGN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or("a value of an unknown kind", |(_, what)| what)
+}
+
+/// The tags, as data for `pkg/api.js`, and the indices of `FOREIGN`
+/// (`classObject` last).
 pub fn tags() -> serde_json::Value {
     TAGS.iter()
         .map(|&(name, tag)| (name.to_owned(), tag.into()))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
+}
+
+/// The indices of what a value JSON cannot carry is (`FOREIGN`, then
+/// `classObject`), as data for `pkg/api.js`.
+pub fn foreign_kinds() -> serde_json::Value {
+    FOREIGN
+        .iter()
+        .map(|(name, _)| *name)
+        .chain(["classObject"])
+        .enumerate()
+        .map(|(i, name)| (name.to_owned(), i.into()))
         .collect::<serde_json::Map<_, _>>()
         .into()
 }
@@ -50,6 +108,9 @@ pub struct TapeSource<'t> {
     tape: &'t [u8],
     at: usize,
     text: &'t str,
+    /// The description of the last object of a class, when `text` is not
+    /// the text (`class_object`).
+    described: Option<String>,
     /// How the host prints a number (JS's `String(n)` in the module).
     number_text: fn(f64) -> String,
 }
@@ -61,6 +122,7 @@ impl<'t> TapeSource<'t> {
             tape,
             at: 0,
             text: "",
+            described: None,
             number_text,
         }
     }
@@ -83,9 +145,38 @@ impl<'t> TapeSource<'t> {
             .get(self.at..self.at + length)
             .ok_or_else(broken)?;
         self.at += length;
-        self.text = std::str::from_utf8(bytes).map_err(|_| broken())?;
+        // Most text is ASCII: one SIMD scan proves it, and its characters
+        // are its bytes.
+        let ascii = scan::ascii_run(bytes);
+        self.text = scan::from_utf8(bytes).map_err(|_| broken())?;
+        let rest = bytes.get(ascii..).unwrap_or_default();
         // Characters are the bytes that do not continue one.
-        Ok(bytes.iter().filter(|&&b| (b as i8) >= -0x40).count())
+        Ok(ascii + rest.iter().filter(|&&b| (b as i8) >= -0x40).count())
+    }
+
+    /// The number whose tag was just read.
+    fn number(&mut self) -> Result<Token, SourceError> {
+        Ok(Token::Number(f64::from_le_bytes(self.take()?)))
+    }
+
+    /// The integer whose tag was just read.
+    fn integer(&mut self) -> Result<Token, SourceError> {
+        Ok(Token::Number(f64::from(i32::from_le_bytes(self.take()?))))
+    }
+
+    /// The value JSON cannot carry whose tag was just read: its description.
+    fn foreign(&mut self) -> Result<Token, SourceError> {
+        let [kind] = self.take()?;
+        if kind == CLASS_OBJECT {
+            let [STRING] = self.take()? else {
+                return Err(broken());
+            };
+            self.text()?;
+            self.described = Some(class_object(self.text));
+        } else {
+            self.text = FOREIGN.get(usize::from(kind)).ok_or_else(broken)?.1;
+        }
+        Ok(Token::Foreign)
     }
 }
 
@@ -100,6 +191,7 @@ fn broken() -> SourceError {
 impl Source for TapeSource<'_> {
     fn next_token(&mut self) -> Result<Token, SourceError> {
         let [tag] = self.take()?;
+        self.described = None;
         Ok(match tag {
             OBJECT_START => Token::ObjectStart,
             OBJECT_END => Token::ObjectEnd,
@@ -108,7 +200,9 @@ impl Source for TapeSource<'_> {
             NULL => Token::Null,
             FALSE => Token::Bool(false),
             TRUE => Token::Bool(true),
-            NUMBER => Token::Number(f64::from_le_bytes(self.take()?)),
+            NUMBER => self.number()?,
+            INTEGER => self.integer()?,
+            FOREIGN_TAG => self.foreign()?,
             STRING => Token::String {
                 chars: self.text()?,
             },
@@ -121,7 +215,35 @@ impl Source for TapeSource<'_> {
     }
 
     fn text(&self) -> &str {
-        self.text
+        self.described.as_deref().unwrap_or(self.text)
+    }
+
+    /// The walk's fast lane (see `Source::quiet_items`): numbers, the
+    /// usual items of a long array, are read here without a call each.
+    fn quiet_items(
+        &mut self,
+        max: usize,
+        quiet: &mut dyn FnMut(Token) -> bool,
+    ) -> Result<(usize, Option<Token>), SourceError> {
+        let mut n = 0;
+        while n < max {
+            let token = match self.tape.get(self.at) {
+                Some(&INTEGER) => {
+                    self.at += 1;
+                    self.integer()?
+                }
+                Some(&NUMBER) => {
+                    self.at += 1;
+                    self.number()?
+                }
+                _ => self.next_token()?,
+            };
+            if !is_scalar(token) || !quiet(token) {
+                return Ok((n, Some(token)));
+            }
+            n += 1;
+        }
+        Ok((n, None))
     }
 
     fn number_text(&self, n: f64) -> String {
@@ -142,8 +264,18 @@ pub fn encode(value: &serde_json::Value) -> Vec<u8> {
             Value::Null => out.push(NULL),
             Value::Bool(b) => out.push(if *b { TRUE } else { FALSE }),
             Value::Number(n) => {
-                out.push(NUMBER);
-                out.extend(n.as_f64().unwrap_or(f64::NAN).to_le_bytes());
+                let n = n.as_f64().unwrap_or(f64::NAN);
+                // As JS's `(n | 0) === n`: an integer an `i32` holds (-0 is 0).
+                match i32::try_from(n as i64) {
+                    Ok(i) if f64::from(i) == n => {
+                        out.push(INTEGER);
+                        out.extend(i.to_le_bytes());
+                    }
+                    _ => {
+                        out.push(NUMBER);
+                        out.extend(n.to_le_bytes());
+                    }
+                }
             }
             Value::String(s) => text(out, STRING, s),
             Value::Array(items) => {
@@ -219,6 +351,75 @@ mod tests {
                 Token::ObjectEnd,
             ]
         );
+    }
+
+    /// Every token of a tape, with the text of those that have one.
+    fn read_all(tape: &[u8]) -> Vec<(Token, String)> {
+        let mut source = TapeSource::new(tape, |n| n.to_string());
+        std::iter::from_fn(|| {
+            let token = source.next_token().ok()?;
+            let text = match token {
+                Token::Key { .. } | Token::String { .. } | Token::Foreign => source.text(),
+                _ => "",
+            };
+            Some((token, text.to_owned()))
+        })
+        .collect()
+    }
+
+    #[test]
+    fn numbers_an_i32_holds_take_five_bytes_and_read_the_same() {
+        for n in [0.0, -0.0, 1.0, -1.0, 2147483647.0, -2147483648.0] {
+            let tape = encode(&serde_json::json!(n));
+            assert_eq!((tape[0], tape.len()), (INTEGER, 5), "{n}");
+            assert_eq!(read_all(&tape)[0].0, Token::Number(n));
+        }
+        for n in [0.5, 2147483648.0, -2147483649.0, 1e300, -1e-300] {
+            let tape = encode(&serde_json::json!(n));
+            assert_eq!((tape[0], tape.len()), (NUMBER, 9), "{n}");
+            assert_eq!(read_all(&tape)[0].0, Token::Number(n));
+        }
+    }
+
+    #[test]
+    fn values_json_cannot_carry_read_as_described() {
+        let mut tape = vec![ARRAY_START];
+        for kind in 0..FOREIGN.len() as u8 {
+            tape.extend([FOREIGN_TAG, kind]);
+        }
+        tape.extend([FOREIGN_TAG, CLASS_OBJECT, STRING, 4, 0, 0, 0]);
+        tape.extend(b"Date");
+        tape.extend([STRING, 1, 0, 0, 0, b'x', ARRAY_END]);
+        let read = read_all(&tape);
+        let mut expected: Vec<(Token, String)> = FOREIGN
+            .iter()
+            .map(|(_, what)| (Token::Foreign, (*what).to_owned()))
+            .collect();
+        expected.insert(0, (Token::ArrayStart, String::new()));
+        expected.push((Token::Foreign, "a Date object".into()));
+        expected.push((Token::String { chars: 1 }, "x".into()));
+        expected.push((Token::ArrayEnd, String::new()));
+        assert_eq!(read, expected);
+        assert_eq!(describe_foreign("function"), "a function");
+        // A kind past the table, or a class without its name, is a broken tape.
+        assert!(
+            TapeSource::new(&[FOREIGN_TAG, CLASS_OBJECT + 1], |n| n.to_string())
+                .next_token()
+                .is_err()
+        );
+        assert!(
+            TapeSource::new(&[FOREIGN_TAG, CLASS_OBJECT, NULL], |n| n.to_string())
+                .next_token()
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn the_foreign_kinds_are_the_table_and_the_class_object() {
+        let kinds = foreign_kinds();
+        assert_eq!(kinds["function"], 0);
+        assert_eq!(kinds["classObject"], u64::from(CLASS_OBJECT));
+        assert_eq!(kinds.as_object().map(|k| k.len()), Some(FOREIGN.len() + 1));
     }
 
     #[test]

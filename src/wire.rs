@@ -204,6 +204,7 @@ pub fn wire() -> serde_json::Value {
         "hasIssues": HAS_ISSUES,
         "textModes": modes,
         "tapeTags": crate::tape::tags(),
+        "tapeForeign": crate::tape::foreign_kinds(),
         "codes": IssueCode::ALL.map(IssueCode::as_str),
         "textFields": TEXT_FIELDS,
         "location": LOCATION,

@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::readers::Readers;
+use crate::tape::{class_object, describe_foreign};
 use crate::token::{Source, SourceError, Token};
 
 enum Cursor {
@@ -80,23 +81,23 @@ impl JsSource {
             if s.as_bytes().windows(3).any(|w| w == "\u{fffd}".as_bytes())
                 && JsValue::from_str(&s) != value
             {
-                return self.foreign("a string with a lone surrogate (half of a UTF-16 pair), which is not Unicode text");
+                return self.foreign(describe_foreign("loneSurrogate"));
             }
             let chars = s.chars().count();
             self.text = s;
             return Token::String { chars };
         }
         if value.is_undefined() {
-            return self.foreign("undefined");
+            return self.foreign(describe_foreign("undefined"));
         }
         if value.is_function() {
-            return self.foreign("a function");
+            return self.foreign(describe_foreign("function"));
         }
         if value.is_symbol() {
-            return self.foreign("a symbol");
+            return self.foreign(describe_foreign("symbol"));
         }
         if value.is_bigint() {
-            return self.foreign("a BigInt");
+            return self.foreign(describe_foreign("bigint"));
         }
         if !value.is_object() {
             return self.foreign("a value of an unknown kind");
@@ -167,8 +168,8 @@ fn plain(readers: &Readers, value: &JsValue) -> Result<(), String> {
         .as_string()
         .filter(|n| !n.is_empty());
     Err(match name {
-        Some(name) => format!("a {name} object"),
-        None => "an object with a custom prototype".into(),
+        Some(name) => class_object(&name),
+        None => describe_foreign("customPrototype").into(),
     })
 }
 
@@ -201,7 +202,7 @@ impl Source for JsSource {
                         .get(array, &JsValue::from_f64(f64::from(*index)));
                     *index += 1;
                     return Ok(if item.is_undefined() {
-                        self.foreign("undefined (an empty slot or an undefined item)")
+                        self.foreign(describe_foreign("undefinedItem"))
                     } else if self.readers.failed(&item) {
                         self.foreign("an item whose getter throws")
                     } else {

@@ -114,6 +114,17 @@ test('a huge array length stops at maxArrayItems', () => {
   assertStillWorks('a huge array length');
 });
 
+test('a getter that validates another event while the value is read: each call gets its own result', () => {
+  const other = { event: 'repair_started', repairStartedAt: 5 };
+  const inner = [];
+  const event = { event: 'repair_started', repairStartedAt: T, metadata: { get a() { inner.push(validateEvent(other)); return 'y'.repeat(50); } }, notes: 'z'.repeat(40) };
+  const r = assertShape(validateEvent(event));
+  assert.deepEqual([r.valid, r.errors, r.warnings], [true, [], []]);
+  assert.deepEqual(inner.map((i) => i.warnings.map((w) => w.code)), [['timestamp_in_seconds']]);
+  assert.deepEqual(inner[0], validateEvent(other));
+  assertStillWorks('a validating getter');
+});
+
 test('tiny limits on hostile values: limit_exceeded, never a throw', () => {
   const limits = { maxDepth: 1, maxKeys: 2, maxArrayItems: 1, maxStringLength: 1, maxEventNameLength: 1, maxBodyBytes: 1 };
   for (const [label, event] of CASES) {
