@@ -20,4 +20,4 @@ if [ "$build" = 1 ] || ! compgen -G "$root/target/pack/servicer-events-*.tgz" >/
   (cd "$root" && bash scripts/build.sh)
 fi
 bash "$here/setup.sh"
-exec node "$here/adversarial.mjs" --out "$here/adversarial.md" "${args[@]}"
+exec node --expose-gc "$here/adversarial.mjs" --out "$here/adversarial.md" "${args[@]}"
