@@ -9,7 +9,7 @@ use crate::decimal::{self, Decimal};
 use crate::location::{Offsets, Span};
 use crate::scan::{self, plain_run};
 use crate::syntax_error::{self, Context, Wanted};
-use crate::token::{is_scalar, Source, SourceError, Token};
+use crate::token::{is_scalar, ItemCheck, Source, SourceError, Token};
 
 /// Objects with more keys than this switch from a linear scan to an ordered
 /// set (not a hash set: a fixed hash, all the module has, can be flooded with
@@ -695,27 +695,20 @@ impl JsonSource<'_> {
     }
 }
 
-impl Source for JsonSource<'_> {
-    fn next_token(&mut self) -> Result<Token, SourceError> {
-        if let Some(error) = self.unreadable.take() {
-            return Err(error);
-        }
-        let token = self.token()?;
-        self.read(token);
-        Ok(token)
-    }
-
-    fn quiet_items(
+impl JsonSource<'_> {
+    /// `Source::quiet_items_with` of the text: `check` inlines into its loop.
+    #[inline]
+    fn quiet_run(
         &mut self,
         max: usize,
-        quiet: &mut dyn FnMut(Token) -> bool,
+        check: &mut ItemCheck,
     ) -> Result<(usize, Option<Token>), SourceError> {
         if let Some(error) = self.unreadable.take() {
             return Err(error);
         }
         if self.stack.last().is_none_or(|f| f.object) {
             // Not inside an array after all: the general way.
-            return crate::token::quiet_items_by_token(self, max, quiet);
+            return crate::token::quiet_items_by_token(self, max, &mut |t| check.accept(t));
         }
         // Plain items are read with locals, and the source's own state is
         // written only when the run ends or an item is not plain.
@@ -729,7 +722,7 @@ impl Source for JsonSource<'_> {
                 plain.then(|| plain_item(bytes, pos, first)).flatten()
             {
                 first = false;
-                if quiet(token) {
+                if check.accept(token) {
                     pos = end;
                     n += 1;
                     continue;
@@ -753,7 +746,7 @@ impl Source for JsonSource<'_> {
             }
             let token = self.item()?;
             self.after_comma = false;
-            if !is_scalar(token) || !quiet(token) {
+            if !is_scalar(token) || !check.accept(token) {
                 self.read(token);
                 return Ok((n, Some(token)));
             }
@@ -765,6 +758,25 @@ impl Source for JsonSource<'_> {
             self.expect = Expect::AfterValue;
         }
         Ok((n, None))
+    }
+}
+
+impl Source for JsonSource<'_> {
+    fn next_token(&mut self) -> Result<Token, SourceError> {
+        if let Some(error) = self.unreadable.take() {
+            return Err(error);
+        }
+        let token = self.token()?;
+        self.read(token);
+        Ok(token)
+    }
+
+    fn quiet_items_with(
+        &mut self,
+        max: usize,
+        check: &mut ItemCheck,
+    ) -> Result<(usize, Option<Token>), SourceError> {
+        self.quiet_run(max, check)
     }
 
     fn skip_container(&mut self) -> Result<(), SourceError> {

@@ -42,7 +42,7 @@ impl Tally {
     /// Counts an issue of `code` when no issue would be kept any more
     /// (`true`): the fast lane has nothing else to do for it. `false` when
     /// it would be kept, and must be built the careful way.
-    #[inline]
+    #[inline(always)]
     pub fn left_out(&mut self, code: IssueCode) -> bool {
         if !self.full {
             return false;

@@ -4,11 +4,9 @@
 use super::{Flow, Run};
 use crate::issue::{Issue, IssueCode};
 use crate::near_miss;
-use crate::options::Limits;
 use crate::quote::quote;
 use crate::rules::{self, FieldSpec, FieldType, EVENT_FIELD};
-use crate::sink::Tally;
-use crate::token::Token;
+use crate::token::{ItemRule, Token};
 
 /// The largest timestamp: the range of a JS `Date`.
 const MAX_TIMESTAMP: f64 = 8.64e15;
@@ -103,7 +101,7 @@ impl Run<'_> {
         let quiet = self.limits.max_depth >= 2;
         loop {
             let token = match quiet {
-                true => self.quiet_items(&mut count, Run::quiet_timestamp)?,
+                true => self.quiet_items(&mut count, ItemRule::Timestamps)?,
                 false => None,
             };
             let token = match token {
@@ -198,29 +196,6 @@ impl Run<'_> {
         self.here(code, message)
             .expected(expected)
             .received(received)
-    }
-
-    /// Whether an item of a timestamp array needs nothing but a look or a
-    /// count (and counts it if so): what `timestamps` would do, past the cap.
-    fn quiet_timestamp(tally: &mut Tally, limits: &Limits, token: Token) -> bool {
-        match token {
-            Token::Number(n) => match timestamp_issue_code(n) {
-                None => true,
-                Some(code) => tally.left_out(code),
-            },
-            Token::String { chars } => {
-                if !tally.left_out(IssueCode::InvalidType) {
-                    return false;
-                }
-                if chars > limits.max_string_length {
-                    tally.left_out(IssueCode::LimitExceeded);
-                }
-                true
-            }
-            Token::Null | Token::Bool(_) => tally.left_out(IssueCode::InvalidType),
-            Token::Foreign => tally.left_out(IssueCode::NotJson),
-            _ => false,
-        }
     }
 
     /// A number in a timestamp field.
@@ -320,8 +295,8 @@ impl Run<'_> {
 }
 
 /// What is wrong with `n` in a timestamp field, if anything.
-#[inline]
-fn timestamp_issue_code(n: f64) -> Option<IssueCode> {
+#[inline(always)]
+pub(super) fn timestamp_issue_code(n: f64) -> Option<IssueCode> {
     // A whole number from 0 to MAX_TIMESTAMP is one that survives the trip
     // through u64: the cast saturates (NaN to 0, negatives to 0, infinity
     // to u64::MAX) and truncates, so NaN, infinities, negatives and

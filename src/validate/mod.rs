@@ -3,6 +3,7 @@
 
 mod event_name;
 mod fields;
+mod quiet;
 mod walk;
 
 use crate::issue::{Issue, IssueCode};

@@ -6,9 +6,7 @@
 use super::{Flow, Frame, Run, Stop};
 use crate::issue::IssueCode;
 use crate::location::Span;
-use crate::options::Limits;
-use crate::sink::Tally;
-use crate::token::Token;
+use crate::token::{ItemCheck, ItemRule, Token};
 
 /// The key that changes an object's prototype in JavaScript.
 const PROTO: &str = "__proto__";
@@ -183,7 +181,7 @@ impl Run<'_> {
             let quiet = if top.object || child_depth > self.limits.max_depth {
                 None
             } else {
-                self.quiet_items(&mut top.items, Run::quiet_scalar)?
+                self.quiet_items(&mut top.items, ItemRule::FreeForm)?
             };
             let token = match quiet {
                 Some(token) => token,
@@ -235,43 +233,27 @@ impl Run<'_> {
     }
 
     /// The fast lane through an array whose items are at a depth within the
-    /// limit (`count` items so far): reads on while `quiet` accepts each
-    /// item, a scalar, as needing no more than a look or a count (it does
-    /// what the walk would, given the sink and the limits), up to the item
-    /// limit. The path is not pushed for them, and no issue is built. Returns the
-    /// token that ended the run, already read, or `None` at the item limit.
+    /// limit (`count` items so far): reads on while each item is a scalar
+    /// that needs no more than a look or a count under `rule` (it does what
+    /// the walk would, given the sink and the limits: src/validate/quiet.rs),
+    /// up to the item limit. The path is not pushed for them, and no issue
+    /// is built. Returns the token that ended the run, already read, or
+    /// `None` at the item limit.
     pub(super) fn quiet_items(
         &mut self,
         count: &mut usize,
-        quiet: impl Fn(&mut Tally, &Limits, Token) -> bool,
+        rule: ItemRule,
     ) -> Result<Option<Token>, Stop> {
-        let mut tally = self.issues.tally();
-        let limits = &self.limits;
-        let room = limits.max_array_items.saturating_sub(*count);
-        let read = self
-            .src
-            .quiet_items(room, &mut |token| quiet(&mut tally, limits, token));
-        self.issues.add(tally);
+        let mut check = ItemCheck::new(rule, self.issues.tally(), self.limits.max_string_length);
+        let room = self.limits.max_array_items.saturating_sub(*count);
+        let read = self.src.quiet_items_with(room, &mut check);
+        self.issues.add(check.tally);
         match read {
             Ok((n, token)) => {
                 *count += n;
                 Ok(token)
             }
             Err(e) => Err(self.not_json(e)),
-        }
-    }
-
-    /// Whether `scalar` needs nothing but a look or a count for `token`, an
-    /// item of a free-form array (and counts it if so).
-    fn quiet_scalar(tally: &mut Tally, limits: &Limits, token: Token) -> bool {
-        match token {
-            Token::Null | Token::Bool(_) => true,
-            Token::Number(n) => n.is_finite() || tally.left_out(IssueCode::NotJson),
-            Token::String { chars } => {
-                chars <= limits.max_string_length || tally.left_out(IssueCode::LimitExceeded)
-            }
-            Token::Foreign => tally.left_out(IssueCode::NotJson),
-            _ => false,
         }
     }
 
