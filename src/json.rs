@@ -306,58 +306,72 @@ impl<'a> JsonSource<'a> {
     }
 
     /// Reads a string starting at `"`; its text goes to `raw` or `scratch`.
-    /// Returns its length in characters.
+    /// Returns its length in characters. The position is a local while it
+    /// reads (written back for an escape, which reads from it).
     fn string(&mut self) -> Result<usize, SourceError> {
-        self.pos += 1;
-        let start = self.pos;
+        let bytes = self.bytes;
+        let start = self.pos + 1;
+        let mut pos = start;
         let mut chars = 0;
         self.escaped = false;
         loop {
-            let Some(b) = self.peek() else {
-                return Err(syntax_error::at(
-                    self.bytes,
-                    self.pos,
-                    0,
-                    "the body ends inside a string: is it cut short, or is a closing quote missing?",
-                ));
-            };
-            match b {
-                b'"' => break,
-                b'\\' => {
+            match bytes.get(pos) {
+                Some(b'"') => break,
+                Some(b'\\') => {
                     if self.decode && !self.escaped {
                         self.escaped = true;
                         self.scratch.clear();
                         self.scratch
-                            .push_str(self.text.get(start..self.pos).unwrap_or_default());
+                            .push_str(self.text.get(start..pos).unwrap_or_default());
                     }
-                    self.escape()?;
+                    if let Some(c) = bmp_escape(bytes, pos) {
+                        // The usual `\u` escape, read here; the rest (and
+                        // every error) by `escape`.
+                        if self.decode {
+                            self.scratch.push(c);
+                        }
+                        pos += 6;
+                    } else {
+                        self.pos = pos;
+                        self.escape()?;
+                        pos = self.pos;
+                    }
                     chars += 1;
                 }
-                b'\n' => {
-                    return self.fail(
-                        "it has a line break inside a string: write it as \\n, or close the string with a double quote",
-                    )
-                }
-                0..=0x1f => {
-                    return self.fail(
-                        "it has a control character inside a string: escape it (\\t, \\u0000)",
-                    )
-                }
-                _ => {
-                    let run_start = self.pos;
-                    let rest = self.bytes.get(run_start..).unwrap_or_default();
-                    let (len, continuations) = plain_run(rest);
+                Some(0x20..) => {
+                    let (len, continuations) = plain_run(bytes.get(pos..).unwrap_or_default());
                     chars += len - continuations;
-                    self.pos += len;
                     if self.escaped {
                         self.scratch
-                            .push_str(self.text.get(run_start..self.pos).unwrap_or_default());
+                            .push_str(self.text.get(pos..pos + len).unwrap_or_default());
                     }
+                    pos += len;
+                }
+                None => {
+                    self.pos = pos;
+                    return Err(syntax_error::at(
+                        bytes,
+                        pos,
+                        0,
+                        "the body ends inside a string: is it cut short, or is a closing quote missing?",
+                    ));
+                }
+                Some(b'\n') => {
+                    self.pos = pos;
+                    return self.fail(
+                        "it has a line break inside a string: write it as \\n, or close the string with a double quote",
+                    );
+                }
+                Some(_) => {
+                    self.pos = pos;
+                    return self.fail(
+                        "it has a control character inside a string: escape it (\\t, \\u0000)",
+                    );
                 }
             }
         }
-        self.raw = (start, self.pos);
-        self.pos += 1;
+        self.raw = (start, pos);
+        self.pos = pos + 1;
         Ok(chars)
     }
 
@@ -982,6 +996,44 @@ fn fast_digits(
     }
     Some(pos)
 }
+
+/// The character of the `\uXXXX` escape at `pos` when it is one of the
+/// Basic Multilingual Plane (not half of a surrogate pair).
+#[inline]
+fn bmp_escape(bytes: &[u8], pos: usize) -> Option<char> {
+    let Some(&[b'u', a, b, c, d]) = bytes.get(pos + 1..pos + 6) else {
+        return None;
+    };
+    let digit = |x: u8| u32::from(HEX.get(usize::from(x)).copied().unwrap_or(NOT_HEX));
+    let (a, b, c, d) = (digit(a), digit(b), digit(c), digit(d));
+    if (a | b | c | d) >= 16 {
+        return None;
+    }
+    // Surrogates are not characters: `from_u32` refuses them.
+    char::from_u32(a << 12 | b << 8 | c << 4 | d)
+}
+
+/// Not a hexadecimal digit, in `HEX`.
+const NOT_HEX: u8 = 0xff;
+
+/// The value of each byte as a hexadecimal digit, or `NOT_HEX`.
+// Indexed at compile time: an index out of range fails the build, not a call.
+#[allow(clippy::indexing_slicing)]
+const HEX: [u8; 256] = {
+    let mut table = [NOT_HEX; 256];
+    let mut i = 0;
+    while i < 10 {
+        table[b'0' as usize + i] = i as u8;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 6 {
+        table[b'a' as usize + i] = 10 + i as u8;
+        table[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    table
+};
 
 fn decoded<'t>(text: &'t str, raw: (usize, usize), escaped: bool, scratch: &'t str) -> &'t str {
     if escaped {
