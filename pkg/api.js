@@ -60,10 +60,13 @@ function read(what, get) {
   }
 }
 
+// For runtimes without isWellFormed and toWellFormed (which lack regex
+// lookbehind too): a pair, or a surrogate alone, which becomes U+FFFD.
+const SURROGATES = /[\ud800-\udbff][\udc00-\udfff]|([\ud800-\udfff])/g;
+const replaceLone = (s) => s.replace(SURROGATES, (pair, lone) => (lone === undefined ? pair : '\ufffd'));
 const wellFormed =
-  typeof String.prototype.isWellFormed === 'function'
-    ? (s) => s.isWellFormed()
-    : (s) => !/[\ud800-\udfff]/.test(s);
+  typeof String.prototype.isWellFormed === 'function' ? (s) => s.isWellFormed() : (s) => replaceLone(s) === s;
+const toWellFormed = typeof String.prototype.toWellFormed === 'function' ? (s) => s.toWellFormed() : replaceLone;
 
 /**
  * A tape buffer up to this size is kept for the next value: allocating one
@@ -72,8 +75,12 @@ const wellFormed =
  */
 const KEPT_TAPE_BYTES = 4 << 20;
 
-/** Strings up to this length are copied a character at a time: cheaper than a call out. */
-const SHORT_TEXT = 32;
+/**
+ * Strings from this length are encoded on their own: joined to the short
+ * ones, `encodeInto` would copy them once more (V8 flattens the joined
+ * string first).
+ */
+const LONG_TEXT = 256;
 
 /**
  * The writer of tapes (src/tape.rs, whose tags `tags` are, and `foreign`
@@ -83,18 +90,25 @@ const SHORT_TEXT = 32;
  * depth, key and item limits, strings, numbers (NaN too), booleans and
  * null, and what JSON cannot carry (functions, symbols, BigInts, undefined
  * items, objects of a class, strings with a lone surrogate), which the
- * module reports. It returns the tape's length, or -1 for anything else
- * (cycles, a value past a limit, symbol keys, a getter or Proxy trap that
- * throws…), which takes the careful path and is reported there precisely.
- * Measured against the walk, `JSON.stringify`, `TextEncoder` and the
- * module's JSON parser it replaced, the tape is the cheaper by far: nothing
- * is escaped, printed or parsed.
+ * module reports. The text of the keys and strings goes into `text`,
+ * after the tokens: short strings are joined as they come (V8 joins
+ * strings without copying them) and encoded together, one call of
+ * `encodeInto` instead of one per string. It returns the tape's length
+ * (`copy` puts it in module memory), or -1 for anything else (cycles, a value past a
+ * limit, symbol keys, a getter or Proxy trap that throws…), which takes
+ * the careful path and is reported there precisely. Measured against the
+ * walk, `JSON.stringify`, `TextEncoder` and the module's JSON parser it
+ * replaced, the tape is the cheaper by far: nothing is escaped, printed or
+ * parsed.
  */
 function tapeWriter(tags, foreign) {
-  const tape = { bytes: new Uint8Array(4096), write };
-  let bytes = tape.bytes;
+  let bytes = new Uint8Array(4096);
   let view = new DataView(bytes.buffer);
   let at = 0;
+  // The text: encoded up to `textAt`; `texts` joins the short strings since.
+  let text = new Uint8Array(4096);
+  let textAt = 0;
+  let texts = '';
   let keys = 0;
   let limits;
   // A getter that calls validateEvent while a tape is being written gets the careful path.
@@ -105,47 +119,50 @@ function tapeWriter(tags, foreign) {
   function grow(more) {
     const bigger = new Uint8Array(Math.max(bytes.length * 2, at + more));
     bigger.set(bytes.subarray(0, at));
-    tape.bytes = bytes = bigger;
+    bytes = bigger;
     view = new DataView(bigger.buffer);
   }
 
   /**
-   * A key's or a string's tag, UTF-8 length and bytes; false for a string
-   * with a lone surrogate, unless it is `lossy` (a key, a class's name),
-   * where it becomes U+FFFD, as the careful walk reads those.
+   * A key's or a string's tag and UTF-16 length, and its text. The text
+   * must be well-formed: two halves of a pair that met in `texts` would
+   * make one character of two strings.
    */
-  function text(tag, s, lossy) {
-    const n = s.length;
-    if (at + 5 + n > bytes.length) grow(5 + n); // a byte per UTF-16 unit: ASCII
-    const start = at + 5;
-    let length = n;
-    if (n > SHORT_TEXT) {
-      if (!lossy && !wellFormed(s)) return false;
-      length = encodeInto(s, start);
-    } else {
-      for (let i = 0; i < n; i++) {
-        const c = s.charCodeAt(i);
-        if (c >= 0x80) {
-          if (!lossy && !wellFormed(s)) return false;
-          length = encodeInto(s, start);
-          break;
-        }
-        bytes[start + i] = c;
-      }
-    }
+  function string(tag, s) {
+    if (at + 5 > bytes.length) grow(5);
     bytes[at] = tag;
-    view.setUint32(at + 1, length, true);
-    at = start + length;
-    return true;
+    view.setUint32(at + 1, s.length, true);
+    at += 5;
+    if (s.length < LONG_TEXT) {
+      texts += s;
+    } else {
+      encode();
+      texts = s;
+      encode();
+    }
   }
 
-  /** Writes `s` as UTF-8 at `start` (5 bytes past `at`); its length in bytes. */
-  function encodeInto(s, start) {
-    const { read, written } = encoder.encodeInto(s, bytes.subarray(start));
-    if (read === s.length) return written;
-    // Not ASCII after all: room for the most UTF-8 can take, and again.
-    grow(5 + s.length * 3);
-    return encoder.encodeInto(s, bytes.subarray(start)).written;
+  /** Encodes `texts` at `textAt`. */
+  function encode() {
+    const n = texts.length;
+    if (n === 0) return;
+    textRoom(n); // a byte per UTF-16 unit: ASCII
+    let { read, written } = encoder.encodeInto(texts, text.subarray(textAt));
+    if (read < n) {
+      // Not ASCII after all: room for the most UTF-8 can take, and again.
+      textRoom(n * 3);
+      written = encoder.encodeInto(texts, text.subarray(textAt)).written;
+    }
+    textAt += written;
+    texts = '';
+  }
+
+  /** Makes room for `more` bytes of text at `textAt`. */
+  function textRoom(more) {
+    if (textAt + more <= text.length) return;
+    const bigger = new Uint8Array(Math.max(text.length * 2, textAt + more));
+    bigger.set(text.subarray(0, textAt));
+    text = bigger;
   }
 
   function number(v) {
@@ -174,7 +191,8 @@ function tapeWriter(tags, foreign) {
   function value(v, depth, item) {
     switch (typeof v) {
       case 'string':
-        if (!text(STRING, v, false)) other(foreign.loneSurrogate);
+        if (wellFormed(v)) string(STRING, v);
+        else other(foreign.loneSurrogate);
         return true;
       case 'number':
         number(v);
@@ -227,7 +245,8 @@ function tapeWriter(tags, foreign) {
       const name = constructor === undefined || constructor === null ? undefined : constructor.name;
       if (typeof name === 'string' && name !== '') {
         other(foreign.classObject);
-        text(STRING, name, true);
+        // A lone surrogate as U+FFFD, as the careful walk reads a name or a key.
+        string(STRING, wellFormed(name) ? name : toWellFormed(name));
       } else other(foreign.customPrototype);
       return true;
     }
@@ -241,7 +260,7 @@ function tapeWriter(tags, foreign) {
       const item = v[name];
       // `undefined` counts as absent, as in JSON.stringify.
       if (item === undefined) continue;
-      text(KEY, name, true);
+      string(KEY, wellFormed(name) ? name : toWellFormed(name));
       if (!value(item, depth + 1, false)) return false;
     }
     if (at + 1 > bytes.length) grow(1);
@@ -249,25 +268,42 @@ function tapeWriter(tags, foreign) {
     return true;
   }
 
+  /** The tokens' length first, the text encoded; the tape's length. */
+  function finish() {
+    view.setUint32(0, at - 4, true);
+    encode();
+    return at + textAt;
+  }
+
   function write(root, limitsNow) {
     if (busy) return -1;
     if (bytes.length > KEPT_TAPE_BYTES) {
-      tape.bytes = bytes = new Uint8Array(4096);
+      bytes = new Uint8Array(4096);
       view = new DataView(bytes.buffer);
     }
-    at = 0;
+    if (text.length > KEPT_TAPE_BYTES) text = new Uint8Array(4096);
+    at = 4; // the tokens' length goes first
+    textAt = 0;
+    texts = '';
     keys = 0;
     limits = limitsNow;
     busy = true;
     try {
-      return value(root, 1, false) ? at : -1;
+      return value(root, 1, false) ? finish() : -1;
     } catch {
-      return -1; // a getter or Proxy trap threw (or the stack ran out): the careful path reports it
+      return -1; // a getter or Proxy trap threw (the stack ran out, or the text passed a string's largest length): the careful path reports it
     } finally {
+      texts = '';
       busy = false;
     }
   }
-  return tape;
+
+  /** Copies the tape just written to `address` of `memory`. */
+  function copy(memory, address) {
+    memory.set(bytes.subarray(0, at), address);
+    memory.set(text.subarray(0, textAt), address + at);
+  }
+  return { write, copy };
 }
 
 /**
@@ -657,7 +693,7 @@ export function createApi(instantiate, data) {
   function writeTape(length) {
     const at = raw.reserveInput(length);
     refresh();
-    memory.set(tape.bytes.subarray(0, length), at);
+    tape.copy(memory, at);
     return length;
   }
 

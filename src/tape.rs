@@ -1,14 +1,21 @@
 //! Tokens of a JS value written by `pkg/api.js` as a tape: one walk over a
 //! value writes its tokens straight into the module's input buffer,
 //! instead of a walk, `JSON.stringify`, UTF-8 encoding and the JSON parser.
+//!
+//! A tape is the length of its tokens (`u32`, little-endian), the tokens,
+//! then the text of every key and string, one after the other, as UTF-8.
 //! Every token is a tag byte; a number is followed by its `f64` (8 bytes,
 //! little-endian), or, as most numbers are, by an `i32` (4 bytes: the tape
 //! of a long array of small numbers is half as long, and the number the
-//! same); a key or a string by its UTF-8 length (`u32`, little-endian) and
-//! its bytes; a value JSON cannot carry by the index of what it is in
-//! `FOREIGN` (one byte), and for an object of a class by its class's name
-//! as a string. Nothing is escaped and nothing is parsed. A value has no
-//! duplicate keys, and its issues no location.
+//! same); a key or a string by its length in UTF-16 units (`u32`), which
+//! says where its text ends; a value JSON cannot carry by the index of what
+//! it is in `FOREIGN` (one byte), and for an object of a class by its
+//! class's name as a string. The text is one string for JS to encode (a
+//! call of `TextEncoder.encodeInto` for all of it, instead of a call or a
+//! loop per string) and one scan for the module to check; when all of it is
+//! ASCII, as it mostly is, a string is found without looking at it again.
+//! Nothing is escaped and nothing is parsed. A value has no duplicate keys,
+//! and its issues no location.
 //!
 //! `encode` writes the same tape for a `serde_json::Value`, so the native
 //! tests prove that a tape reads as the value does.
@@ -105,8 +112,14 @@ pub fn foreign_kinds() -> serde_json::Value {
 
 /// Reads a tape (see the module's documentation).
 pub struct TapeSource<'t> {
-    tape: &'t [u8],
+    tokens: &'t [u8],
     at: usize,
+    /// The text of all keys and strings, and where the next one starts.
+    texts: &'t str,
+    text_at: usize,
+    /// Whether all of `texts` is ASCII, so a string's UTF-16 length is its
+    /// length in bytes.
+    ascii: bool,
     text: &'t str,
     /// The description of the last object of a class, when `text` is not
     /// the text (`class_object`).
@@ -118,9 +131,22 @@ pub struct TapeSource<'t> {
 impl<'t> TapeSource<'t> {
     /// A source over `tape`, whose numbers print as `number_text` says.
     pub fn new(tape: &'t [u8], number_text: fn(f64) -> String) -> TapeSource<'t> {
+        let split = tape
+            .get(..4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map(|b| 4usize.saturating_add(u32::from_le_bytes(b) as usize))
+            .and_then(|end| Some((tape.get(4..end)?, tape.get(end..)?)));
+        // A tape that does not split, or whose text is not UTF-8, has no
+        // tokens: its first read says it is broken.
+        let (tokens, texts) = split
+            .and_then(|(tokens, text)| Some((tokens, scan::from_utf8(text).ok()?)))
+            .unwrap_or_default();
         TapeSource {
-            tape,
+            tokens,
             at: 0,
+            texts,
+            text_at: 0,
+            ascii: scan::ascii_run(texts.as_bytes()) == texts.len(),
             text: "",
             described: None,
             number_text,
@@ -129,7 +155,7 @@ impl<'t> TapeSource<'t> {
 
     fn take<const N: usize>(&mut self) -> Result<[u8; N], SourceError> {
         let bytes = self
-            .tape
+            .tokens
             .get(self.at..self.at + N)
             .and_then(|b| <[u8; N]>::try_from(b).ok())
             .ok_or_else(broken)?;
@@ -137,21 +163,28 @@ impl<'t> TapeSource<'t> {
         Ok(bytes)
     }
 
-    /// A key's or string's text, and its characters.
+    /// The next key's or string's text, and its characters.
     fn text(&mut self) -> Result<usize, SourceError> {
-        let length = u32::from_le_bytes(self.take()?) as usize;
-        let bytes = self
-            .tape
-            .get(self.at..self.at + length)
-            .ok_or_else(broken)?;
-        self.at += length;
-        // Most text is ASCII: one SIMD scan proves it, and its characters
-        // are its bytes.
-        let ascii = scan::ascii_run(bytes);
-        self.text = scan::from_utf8(bytes).map_err(|_| broken())?;
-        let rest = bytes.get(ascii..).unwrap_or_default();
-        // Characters are the bytes that do not continue one.
-        Ok(ascii + rest.iter().filter(|&&b| (b as i8) >= -0x40).count())
+        let units = u32::from_le_bytes(self.take()?) as usize;
+        let rest = self.texts.get(self.text_at..).unwrap_or_default();
+        let (bytes, chars) = if self.ascii {
+            (units, units)
+        } else {
+            // ASCII up to the first other character, then a character at a time.
+            let ascii = scan::ascii_run(rest.as_bytes().get(..units).unwrap_or(rest.as_bytes()));
+            let (mut bytes, mut chars, mut left) = (ascii, ascii, units - ascii);
+            let mut others = rest.get(ascii..).unwrap_or_default().chars();
+            while left > 0 {
+                let c = others.next().ok_or_else(broken)?;
+                left = left.checked_sub(c.len_utf16()).ok_or_else(broken)?;
+                bytes += c.len_utf8();
+                chars += 1;
+            }
+            (bytes, chars)
+        };
+        self.text = rest.get(..bytes).ok_or_else(broken)?;
+        self.text_at += bytes;
+        Ok(chars)
     }
 
     /// The number whose tag was just read.
@@ -227,7 +260,7 @@ impl Source for TapeSource<'_> {
     ) -> Result<(usize, Option<Token>), SourceError> {
         let mut n = 0;
         while n < max {
-            let token = match self.tape.get(self.at) {
+            let token = match self.tokens.get(self.at) {
                 Some(&INTEGER) => {
                     self.at += 1;
                     self.integer()?
@@ -254,12 +287,12 @@ impl Source for TapeSource<'_> {
 /// The tape of `value`, as `pkg/api.js` writes it for a JS value.
 pub fn encode(value: &serde_json::Value) -> Vec<u8> {
     use serde_json::Value;
-    fn text(out: &mut Vec<u8>, tag: u8, s: &str) {
+    fn text(out: &mut Vec<u8>, texts: &mut String, tag: u8, s: &str) {
         out.push(tag);
-        out.extend((s.len() as u32).to_le_bytes());
-        out.extend(s.as_bytes());
+        out.extend((s.encode_utf16().count() as u32).to_le_bytes());
+        texts.push_str(s);
     }
-    fn walk(out: &mut Vec<u8>, value: &Value) {
+    fn walk(out: &mut Vec<u8>, texts: &mut String, value: &Value) {
         match value {
             Value::Null => out.push(NULL),
             Value::Bool(b) => out.push(if *b { TRUE } else { FALSE }),
@@ -277,25 +310,33 @@ pub fn encode(value: &serde_json::Value) -> Vec<u8> {
                     }
                 }
             }
-            Value::String(s) => text(out, STRING, s),
+            Value::String(s) => text(out, texts, STRING, s),
             Value::Array(items) => {
                 out.push(ARRAY_START);
-                items.iter().for_each(|item| walk(out, item));
+                items.iter().for_each(|item| walk(out, texts, item));
                 out.push(ARRAY_END);
             }
             Value::Object(members) => {
                 out.push(OBJECT_START);
                 for (key, item) in members {
-                    text(out, KEY, key);
-                    walk(out, item);
+                    text(out, texts, KEY, key);
+                    walk(out, texts, item);
                 }
                 out.push(OBJECT_END);
             }
         }
     }
-    let mut out = Vec::new();
-    walk(&mut out, value);
-    out
+    let (mut tokens, mut texts) = (Vec::new(), String::new());
+    walk(&mut tokens, &mut texts, value);
+    assemble(&tokens, &texts)
+}
+
+/// A tape of `tokens` and `texts` (see the module's documentation).
+pub fn assemble(tokens: &[u8], texts: &str) -> Vec<u8> {
+    let mut tape = (tokens.len() as u32).to_le_bytes().to_vec();
+    tape.extend(tokens);
+    tape.extend(texts.as_bytes());
+    tape
 }
 
 #[cfg(test)]
@@ -371,26 +412,25 @@ mod tests {
     fn numbers_an_i32_holds_take_five_bytes_and_read_the_same() {
         for n in [0.0, -0.0, 1.0, -1.0, 2147483647.0, -2147483648.0] {
             let tape = encode(&serde_json::json!(n));
-            assert_eq!((tape[0], tape.len()), (INTEGER, 5), "{n}");
+            assert_eq!((tape[4], tape.len()), (INTEGER, 4 + 5), "{n}");
             assert_eq!(read_all(&tape)[0].0, Token::Number(n));
         }
         for n in [0.5, 2147483648.0, -2147483649.0, 1e300, -1e-300] {
             let tape = encode(&serde_json::json!(n));
-            assert_eq!((tape[0], tape.len()), (NUMBER, 9), "{n}");
+            assert_eq!((tape[4], tape.len()), (NUMBER, 4 + 9), "{n}");
             assert_eq!(read_all(&tape)[0].0, Token::Number(n));
         }
     }
 
     #[test]
     fn values_json_cannot_carry_read_as_described() {
-        let mut tape = vec![ARRAY_START];
+        let mut tokens = vec![ARRAY_START];
         for kind in 0..FOREIGN.len() as u8 {
-            tape.extend([FOREIGN_TAG, kind]);
+            tokens.extend([FOREIGN_TAG, kind]);
         }
-        tape.extend([FOREIGN_TAG, CLASS_OBJECT, STRING, 4, 0, 0, 0]);
-        tape.extend(b"Date");
-        tape.extend([STRING, 1, 0, 0, 0, b'x', ARRAY_END]);
-        let read = read_all(&tape);
+        tokens.extend([FOREIGN_TAG, CLASS_OBJECT, STRING, 4, 0, 0, 0]);
+        tokens.extend([STRING, 1, 0, 0, 0, ARRAY_END]);
+        let read = read_all(&assemble(&tokens, "Datex"));
         let mut expected: Vec<(Token, String)> = FOREIGN
             .iter()
             .map(|(_, what)| (Token::Foreign, (*what).to_owned()))
@@ -402,16 +442,12 @@ mod tests {
         assert_eq!(read, expected);
         assert_eq!(describe_foreign("function"), "a function");
         // A kind past the table, or a class without its name, is a broken tape.
-        assert!(
-            TapeSource::new(&[FOREIGN_TAG, CLASS_OBJECT + 1], |n| n.to_string())
+        for tokens in [[FOREIGN_TAG, CLASS_OBJECT + 1], [FOREIGN_TAG, CLASS_OBJECT]] {
+            let tape = assemble(&tokens, "");
+            assert!(TapeSource::new(&tape, |n| n.to_string())
                 .next_token()
-                .is_err()
-        );
-        assert!(
-            TapeSource::new(&[FOREIGN_TAG, CLASS_OBJECT, NULL], |n| n.to_string())
-                .next_token()
-                .is_err()
-        );
+                .is_err());
+        }
     }
 
     #[test]
@@ -420,6 +456,37 @@ mod tests {
         assert_eq!(kinds["function"], 0);
         assert_eq!(kinds["classObject"], u64::from(CLASS_OBJECT));
         assert_eq!(kinds.as_object().map(|k| k.len()), Some(FOREIGN.len() + 1));
+    }
+
+    #[test]
+    fn texts_are_cut_by_their_utf16_lengths() {
+        let value = serde_json::json!(["ab", "é😀c", "", "d😀", "plain ascii"]);
+        let read: Vec<String> = read_all(&encode(&value))
+            .into_iter()
+            .filter(|(token, _)| matches!(token, Token::String { .. }))
+            .map(|(_, text)| text)
+            .collect();
+        assert_eq!(read, ["ab", "é😀c", "", "d😀", "plain ascii"]);
+        let chars: Vec<Token> = read_all(&encode(&value))
+            .into_iter()
+            .map(|(token, _)| token)
+            .filter(|token| matches!(token, Token::String { .. }))
+            .collect();
+        let want = [2, 3, 0, 2, 11].map(|chars| Token::String { chars });
+        assert_eq!(chars, want);
+        // A length that ends inside a character, or past the text, is a broken tape.
+        for (units, text) in [(1, "😀"), (3, "ab"), (1, "")] {
+            let tape = assemble(&[STRING, units, 0, 0, 0], text);
+            assert!(TapeSource::new(&tape, |n| n.to_string())
+                .next_token()
+                .is_err());
+        }
+        // And so is text that is not UTF-8.
+        let mut tape = assemble(&[STRING, 1, 0, 0, 0], "");
+        tape.push(0xff);
+        assert!(TapeSource::new(&tape, |n| n.to_string())
+            .next_token()
+            .is_err());
     }
 
     #[test]

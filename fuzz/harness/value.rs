@@ -1,12 +1,14 @@
 //! The `value` target: arbitrary `serde_json` values through
-//! `validate_value`, and through `validate_json` as text: no panic, paths
-//! resolve, both paths agree.
+//! `validate_value`, through `validate_json` as text, and as the tape
+//! `pkg/api.js` writes for a JS value: no panic, paths resolve, all three
+//! paths agree.
 
 use super::{check::check, options::options, tree::Tree};
 use arbitrary::{Result, Unstructured};
 use serde_json::{Map, Value};
 use servicer_events::rules::{EVENTS, FIELDS};
-use servicer_events::{validate_json, validate_value};
+use servicer_events::tape::{encode, TapeSource};
+use servicer_events::{validate_json, validate_source, validate_value};
 
 /// Nesting of generated values; beyond the default `maxDepth` of 32.
 const MAX_DEPTH: usize = 40;
@@ -84,6 +86,26 @@ pub fn run(data: &[u8]) {
     let (mut options, order) = options(first);
     let result = validate_value(&value, order.as_ref(), &options);
     check(&result, Some(&Tree::from(&value)), &options);
+    let tape = encode(&value);
+    let number_text =
+        |n: f64| serde_json::Number::from_f64(n).map_or_else(|| n.to_string(), |n| n.to_string());
+    let from_tape = validate_source(
+        &mut TapeSource::new(&tape, number_text),
+        order.as_ref(),
+        &options,
+    );
+    if numbers_survive_f64(&value) {
+        assert_eq!(result, from_tape, "{value} (tape)");
+    } else {
+        // A JS number is an f64: an integer past 2^53 is printed as the
+        // f64 it became. Everything but the words must agree.
+        let outline = |r: &servicer_events::ValidationResult| {
+            let issues = r.errors.iter().chain(&r.warnings);
+            let issues: Vec<_> = issues.map(|i| (i.code, i.path.clone())).collect();
+            (r.valid, r.kind, r.errors.len(), issues)
+        };
+        assert_eq!(outline(&result), outline(&from_tape), "{value} (tape)");
+    }
 
     options.limits.max_body_bytes = usize::MAX;
     let from_value = validate_value(&value, order.as_ref(), &options);
@@ -94,4 +116,18 @@ pub fn run(data: &[u8]) {
         issue.location = None;
     }
     assert_eq!(from_value, from_text, "{value}");
+}
+
+/// Whether every number in `value` prints the same as the `f64` it is.
+fn numbers_survive_f64(value: &Value) -> bool {
+    match value {
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.unsigned_abs() <= 1 << 53,
+            (_, Some(u)) => u <= 1 << 53,
+            _ => true, // an f64 already
+        },
+        Value::Array(items) => items.iter().all(numbers_survive_f64),
+        Value::Object(members) => members.values().all(numbers_survive_f64),
+        _ => true,
+    }
 }

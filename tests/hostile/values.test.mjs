@@ -2,6 +2,7 @@
 // code at its path, nothing throws, and a valid event still validates after.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { validateEvent, buildEvent } from 'servicer-events';
 import { assertShape, assertStillWorks, errs } from './helpers.mjs';
 
@@ -123,6 +124,20 @@ test('a getter that validates another event while the value is read: each call g
   assert.deepEqual(inner.map((i) => i.warnings.map((w) => w.code)), [['timestamp_in_seconds']]);
   assert.deepEqual(inner[0], validateEvent(other));
   assertStillWorks('a validating getter');
+});
+
+test('surrogates: a pair is text, a half alone is not_json, also where String has no isWellFormed', () => {
+  const script = `
+    const native = process.argv[1] === 'native';
+    if (!native) { delete String.prototype.isWellFormed; delete String.prototype.toWellFormed; }
+    const { validateEvent } = await import('servicer-events');
+    const r = validateEvent({ event: 'x', pair: 'é😀', lone: 'a\\ud800', late: 'ok'.repeat(200) + '\\ud83d', low: '\\ude00', ['k\\ud800']: '😀'.repeat(300) });
+    console.log(JSON.stringify(r.errors.map((e) => [e.code, e.path])));
+  `;
+  const run = (mode) => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script, mode], { encoding: 'utf8' }));
+  const want = [['not_json', '/lone'], ['not_json', '/late'], ['not_json', '/low']];
+  assert.deepEqual(run('native'), want);
+  assert.deepEqual(run('fallback'), want);
 });
 
 test('tiny limits on hostile values: limit_exceeded, never a throw', () => {
