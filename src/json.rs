@@ -6,15 +6,17 @@
 use std::collections::BTreeSet;
 
 use crate::decimal::{self, Decimal};
+use crate::key_set::KeySet;
 use crate::location::{Offsets, Span};
 use crate::scan::{self, plain_run};
 use crate::syntax_error::{self, Context, Wanted};
 use crate::token::{is_scalar, ItemCheck, Source, SourceError, Token};
 
-/// Objects with more keys than this switch from a linear scan to an ordered
-/// set (not a hash set: a fixed hash, all the module has, can be flooded with
-/// colliding keys; an ordered set costs a logarithm whatever the keys)
-/// for duplicate detection.
+/// Objects with more keys than this switch from a linear scan to a hash
+/// table of their keys for duplicate detection (src/key_set.rs), and from it
+/// to an ordered set if the table is flooded with colliding keys (a fixed
+/// hash, all the module has, can be; an ordered set costs a logarithm
+/// whatever the keys).
 const LINEAR_KEYS: usize = 16;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,9 +37,17 @@ struct Frame {
     keys_from: usize,
     /// Index into `JsonSource::unescaped` where this object's decoded keys start.
     unescaped_from: usize,
-    /// Decoded keys, once the object has more than `LINEAR_KEYS`.
-    /// Ordered by a hash first, so most comparisons compare two numbers.
-    set: Option<BTreeSet<(u64, Box<str>)>>,
+    /// How its keys are found, once it has more than `LINEAR_KEYS`.
+    set: Option<KeyIndex>,
+}
+
+/// How the keys of a big object are found.
+enum KeyIndex {
+    /// Its keys stay in `JsonSource::keys`, found by their hashes.
+    Hashed(KeySet),
+    /// Its decoded keys, after a flood of colliding hashes. Ordered by the
+    /// hash first, so most comparisons compare two numbers.
+    Ordered(BTreeSet<(u64, Box<str>)>),
 }
 
 /// The buffers of a `JsonSource`, kept from one body to the next so that
@@ -465,20 +475,103 @@ impl<'a> JsonSource<'a> {
 
     /// Records the key just read in its object; `true` if it was already
     /// there. Each key is decoded once (by `string`) and copied at most
-    /// twice (to `unescaped`, then to the set): no comparison redoes work.
+    /// once (to `unescaped`; to an ordered set only after a flood of
+    /// colliding hashes): no comparison redoes work.
     fn remember_key(&mut self) -> bool {
         let Some(frame) = self.stack.last_mut() else {
             return false;
         };
-        let this = decoded(self.text, self.raw, self.escaped, &self.scratch);
-        if let Some(set) = frame.set.as_mut() {
-            return !set.insert((key_hash(this), Box::from(this)));
+        let (from, unescaped_from) = (frame.keys_from, frame.unescaped_from);
+        if frame.set.is_none() && self.keys.len() - from < LINEAR_KEYS {
+            // A small object (most are): the earlier keys one by one.
+            let this = decoded(self.text, self.raw, self.escaped, &self.scratch);
+            let (text, unescaped) = (self.text, &self.unescaped);
+            let earlier = self.keys.get(from..).unwrap_or_default();
+            let duplicate = earlier
+                .iter()
+                .any(|&key| key_text(text, unescaped, key) == this);
+            self.push_key();
+            return duplicate;
         }
+        // Taken out while the keys change, and put back.
+        let set = frame.set.take();
+        let (set, duplicate) = self.find_key(set, from, unescaped_from);
+        if let Some(frame) = self.stack.last_mut() {
+            frame.set = set;
+        }
+        duplicate
+    }
+
+    /// `remember_key` for the innermost object, whose keys start at `from`
+    /// (and at `unescaped_from`) and are found by `set` once it has more
+    /// than `LINEAR_KEYS`: the set from now on, and whether the key was there.
+    fn find_key(
+        &mut self,
+        set: Option<KeyIndex>,
+        from: usize,
+        unescaped_from: usize,
+    ) -> (Option<KeyIndex>, bool) {
+        let this = decoded(self.text, self.raw, self.escaped, &self.scratch);
+        let (text, unescaped, keys) = (self.text, &self.unescaped, &self.keys);
+        match set {
+            Some(KeyIndex::Ordered(mut set)) => {
+                let duplicate = !set.insert((key_hash(this), Box::from(this)));
+                (Some(KeyIndex::Ordered(set)), duplicate)
+            }
+            Some(KeyIndex::Hashed(mut table)) => {
+                let same = |i: usize| {
+                    keys.get(i)
+                        .is_some_and(|&k| key_text(text, unescaped, k) == this)
+                };
+                match table.insert(key_hash(this), keys.len(), same) {
+                    Some(true) => (Some(KeyIndex::Hashed(table)), true),
+                    Some(false) => {
+                        self.push_key();
+                        (Some(KeyIndex::Hashed(table)), false)
+                    }
+                    None => {
+                        // Flooded: the keys so far to an ordered set, then this one.
+                        let mut set = self.ordered_keys(from, unescaped_from);
+                        let this = decoded(self.text, self.raw, self.escaped, &self.scratch);
+                        let duplicate = !set.insert((key_hash(this), Box::from(this)));
+                        (Some(KeyIndex::Ordered(set)), duplicate)
+                    }
+                }
+            }
+            None => {
+                let earlier = keys.get(from..).unwrap_or_default();
+                let duplicate = earlier
+                    .iter()
+                    .any(|&key| key_text(text, unescaped, key) == this);
+                self.push_key();
+                let set = (self.keys.len() - from > LINEAR_KEYS).then(|| self.hashed_keys(from));
+                (set, duplicate)
+            }
+        }
+    }
+
+    /// A hash table of the keys kept from `from` on (duplicates among them
+    /// entered once).
+    fn hashed_keys(&self, from: usize) -> KeyIndex {
+        let mut table = KeySet::with_capacity(4 * LINEAR_KEYS);
         let (text, unescaped) = (self.text, &self.unescaped);
-        let earlier = self.keys.get(frame.keys_from..).unwrap_or_default();
-        let duplicate = earlier
-            .iter()
-            .any(|&key| key_text(text, unescaped, key) == this);
+        let keys = self.keys.get(from..).unwrap_or_default();
+        for (i, &key) in keys.iter().enumerate() {
+            let this = key_text(text, unescaped, key);
+            let same = |j: usize| {
+                self.keys
+                    .get(j)
+                    .is_some_and(|&k| key_text(text, unescaped, k) == this)
+            };
+            // A few keys cannot spend the probe budget.
+            let _ = table.insert(key_hash(this), from + i, same);
+        }
+        KeyIndex::Hashed(table)
+    }
+
+    /// Keeps where the key just read is (its decoded text copied to
+    /// `unescaped` when it had escapes), for later comparisons.
+    fn push_key(&mut self) {
         let key = if self.escaped {
             let start = self.unescaped.len();
             self.unescaped.push_str(&self.scratch);
@@ -495,18 +588,24 @@ impl<'a> JsonSource<'a> {
             }
         };
         self.keys.push(key);
-        if self.keys.len() - frame.keys_from > LINEAR_KEYS {
-            // Inserted one by one: collecting would sort, pulling a sort into the module.
-            let mut set = BTreeSet::new();
-            for &key in self.keys.get(frame.keys_from..).unwrap_or_default() {
-                let text = key_text(self.text, &self.unescaped, key);
-                set.insert((key_hash(text), Box::from(text)));
-            }
-            self.keys.truncate(frame.keys_from);
-            self.unescaped.truncate(frame.unescaped_from);
-            frame.set = Some(set);
+    }
+
+    /// The keys kept from `keys_from` (and `unescaped_from`) on, moved to
+    /// an ordered set.
+    fn ordered_keys(
+        &mut self,
+        keys_from: usize,
+        unescaped_from: usize,
+    ) -> BTreeSet<(u64, Box<str>)> {
+        // Inserted one by one: collecting would sort, pulling a sort into the module.
+        let mut set = BTreeSet::new();
+        for &key in self.keys.get(keys_from..).unwrap_or_default() {
+            let text = key_text(self.text, &self.unescaped, key);
+            set.insert((key_hash(text), Box::from(text)));
         }
-        duplicate
+        self.keys.truncate(keys_from);
+        self.unescaped.truncate(unescaped_from);
+        set
     }
 
     /// Reads past the rest of the innermost open container, checking only

@@ -21,6 +21,7 @@ mod decimal;
 pub mod iso8601;
 pub mod issue;
 pub mod json;
+mod key_set;
 pub mod location;
 mod near_miss;
 pub mod options;
