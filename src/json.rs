@@ -830,7 +830,22 @@ impl JsonSource<'_> {
         let mut plain = matches!(self.expect, Expect::FirstItem | Expect::AfterValue);
         let mut first = self.expect == Expect::FirstItem;
         let mut n = 0;
+        let mut integers = true;
         while n < max {
+            // The usual item of a flood first: a comma and a short
+            // non-negative integer, with no more than a look at each byte.
+            // (Tried until an item is not one, so that other items are not
+            // read twice.)
+            if integers && plain && !first {
+                if let Some((value, end)) = comma_integer(bytes, pos) {
+                    if check.accept(Token::Number(value)) {
+                        pos = end;
+                        n += 1;
+                        continue;
+                    }
+                }
+                integers = false;
+            }
             if let Some((token, start, end)) =
                 plain.then(|| plain_item(bytes, pos, first)).flatten()
             {
@@ -967,6 +982,36 @@ fn plain_item(bytes: &[u8], mut pos: usize, first: bool) -> Option<(Token, usize
             let (n, end) = fast_number(bytes, pos)?;
             Some((Token::Number(n), pos, end))
         }
+        _ => None,
+    }
+}
+
+/// The item at `pos` of `bytes` when it is `,` and a non-negative integer
+/// of at most 15 digits (exact in an `f64`) that nothing but `,`, `]` or
+/// whitespace follows: its value and the index after it. `None` for
+/// anything else, which `plain_item` reads.
+#[inline(always)]
+fn comma_integer(bytes: &[u8], pos: usize) -> Option<(f64, usize)> {
+    let Some((b',', rest)) = bytes.get(pos..).and_then(|b| b.split_first()) else {
+        return None;
+    };
+    let mut value = 0u64;
+    let mut digits = 0;
+    for &b in rest.iter().take(16) {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            break;
+        }
+        value = value * 10 + u64::from(d);
+        digits += 1;
+    }
+    let end = pos + 1 + digits;
+    let leading_zero = digits > 1 && rest.first() == Some(&b'0');
+    if digits == 0 || digits > 15 || leading_zero {
+        return None;
+    }
+    match bytes.get(end) {
+        Some(b',' | b']' | b' ' | b'\t' | b'\n' | b'\r') => Some((value as f64, end)),
         _ => None,
     }
 }
