@@ -86,16 +86,17 @@ const LONG_TEXT = 256;
  * The writer of tapes (src/tape.rs, whose tags `tags` are, and `foreign`
  * the kinds of values JSON cannot carry): `write(value, limits)` walks a
  * value once, as the careful walk of the module would see it, and writes
- * its tokens into `bytes` as it goes: plain objects and arrays within the
- * depth, key and item limits, strings, numbers (NaN too), booleans and
- * null, and what JSON cannot carry (functions, symbols, BigInts, undefined
- * items, objects of a class, strings with a lone surrogate), which the
- * module reports. The text of the keys and strings goes into `text`,
+ * its tokens into `bytes` as it goes: plain objects and arrays, strings,
+ * numbers (NaN too), booleans and null, and what JSON cannot carry
+ * (functions, symbols, BigInts, undefined items, objects of a class,
+ * strings with a lone surrogate), which the module reports. What the
+ * module will not look into is not written: the items of an array past
+ * `maxArrayItems`, a container nested past `maxDepth`. The text of the keys and strings goes into `text`,
  * after the tokens: short strings are joined as they come (V8 joins
  * strings without copying them) and encoded together, one call of
  * `encodeInto` instead of one per string. It returns the tape's length
- * (`copy` puts it in module memory), or -1 for anything else (cycles, a value past a
- * limit, symbol keys, a getter or Proxy trap that throws…), which takes
+ * (`copy` puts it in module memory), or -1 for anything else (cycles,
+ * symbol keys, a getter or Proxy trap that throws…), which takes
  * the careful path and is reported there precisely. Measured against the
  * walk, `JSON.stringify`, `TextEncoder` and the module's JSON parser it
  * replaced, the tape is the cheaper by far: nothing is escaped, printed or
@@ -109,8 +110,9 @@ function tapeWriter(tags, foreign) {
   let text = new Uint8Array(4096);
   let textAt = 0;
   let texts = '';
-  let keys = 0;
   let limits;
+  // The containers being written, outermost first: a cycle is found when it passes maxDepth.
+  const open = [];
   // A getter that calls validateEvent while a tape is being written gets the careful path.
   let busy = false;
   const { string: STRING, key: KEY, number: NUMBER, integer: INTEGER, foreign: FOREIGN } = tags;
@@ -223,23 +225,9 @@ function tapeWriter(tags, foreign) {
       bytes[at++] = tags.null;
       return true;
     }
-    if (depth > limits.maxDepth) return false;
-    if (Array.isArray(v)) {
-      const length = v.length;
-      // Not a whole uint32 (only a Proxy's length can be anything else): the careful path.
-      if (length >>> 0 !== length || length > limits.maxArrayItems) return false;
-      bytes[at++] = tags.arrayStart;
-      for (let i = 0; i < length; i++) {
-        const item = v[i];
-        if (typeof item === 'number') number(item);
-        else if (!value(item, depth + 1, true)) return false;
-      }
-      if (at + 1 > bytes.length) grow(1);
-      bytes[at++] = tags.arrayEnd;
-      return true;
-    }
-    const proto = Object.getPrototypeOf(v);
-    if (proto !== Object.prototype && proto !== null && Object.getPrototypeOf(proto) !== null) {
+    const isArray = Array.isArray(v);
+    const proto = isArray ? undefined : Object.getPrototypeOf(v);
+    if (!isArray && proto !== Object.prototype && proto !== null && Object.getPrototypeOf(proto) !== null) {
       // An object of a class (a Date, a Map…): said by its class's name, as the careful walk says it.
       const constructor = proto.constructor;
       const name = constructor === undefined || constructor === null ? undefined : constructor.name;
@@ -250,11 +238,40 @@ function tapeWriter(tags, foreign) {
       } else other(foreign.customPrototype);
       return true;
     }
+    // An array's length is read first, as the careful walk reads it. Not a
+    // whole uint32 (only a Proxy's can be anything else): the careful path.
+    const length = isArray ? v.length : 0;
+    if (length >>> 0 !== length) return false;
+    // The walk counts the top-level members' values as depth 1.
+    if (depth - 1 > limits.maxDepth) {
+      // Reported and not looked into: empty says as much. Unless it
+      // contains itself: the careful walk names a cycle.
+      if (open.includes(v)) return false;
+      if (at + 2 > bytes.length) grow(2);
+      bytes[at++] = isArray ? tags.arrayStart : tags.objectStart;
+      bytes[at++] = isArray ? tags.arrayEnd : tags.objectEnd;
+      return true;
+    }
+    if (isArray) {
+      // The walk reads one item past maxArrayItems (any will do: it is skipped), then the end.
+      const n = Math.min(length, limits.maxArrayItems);
+      bytes[at++] = tags.arrayStart;
+      open.push(v);
+      for (let i = 0; i < n; i++) {
+        const item = v[i];
+        if (typeof item === 'number') number(item);
+        else if (!value(item, depth + 1, true)) return false;
+      }
+      open.pop();
+      if (at + 2 > bytes.length) grow(2);
+      if (length > n) bytes[at++] = tags.null;
+      bytes[at++] = tags.arrayEnd;
+      return true;
+    }
     if (Object.getOwnPropertySymbols(v).length > 0) return false;
     const names = Object.keys(v);
-    keys += names.length;
-    if (keys > limits.maxKeys) return false;
     bytes[at++] = tags.objectStart;
+    open.push(v);
     for (let i = 0; i < names.length; i++) {
       const name = names[i];
       const item = v[name];
@@ -263,6 +280,7 @@ function tapeWriter(tags, foreign) {
       string(KEY, wellFormed(name) ? name : toWellFormed(name));
       if (!value(item, depth + 1, false)) return false;
     }
+    open.pop();
     if (at + 1 > bytes.length) grow(1);
     bytes[at++] = tags.objectEnd;
     return true;
@@ -285,7 +303,7 @@ function tapeWriter(tags, foreign) {
     at = 4; // the tokens' length goes first
     textAt = 0;
     texts = '';
-    keys = 0;
+    open.length = 0;
     limits = limitsNow;
     busy = true;
     try {
@@ -294,6 +312,7 @@ function tapeWriter(tags, foreign) {
       return -1; // a getter or Proxy trap threw (the stack ran out, or the text passed a string's largest length): the careful path reports it
     } finally {
       texts = '';
+      open.length = 0; // no caller's value is kept
       busy = false;
     }
   }

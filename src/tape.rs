@@ -187,6 +187,18 @@ impl<'t> TapeSource<'t> {
         Ok(chars)
     }
 
+    /// Passes over the next key's or string's text without reading it
+    /// (see `skip_container`).
+    fn skip_text(&mut self) -> Result<(), SourceError> {
+        if self.ascii {
+            // A later read of a text past the end finds the tape broken.
+            self.text_at += u32::from_le_bytes(self.take()?) as usize;
+            Ok(())
+        } else {
+            self.text().map(|_| ())
+        }
+    }
+
     /// The number whose tag was just read.
     fn number(&mut self) -> Result<Token, SourceError> {
         Ok(Token::Number(f64::from_le_bytes(self.take()?)))
@@ -249,6 +261,30 @@ impl Source for TapeSource<'_> {
 
     fn text(&self) -> &str {
         self.described.as_deref().unwrap_or(self.text)
+    }
+
+    /// Reads past the rest of the innermost open container by its tags
+    /// alone: what the walk skips (everything past `maxKeys`, an array's
+    /// items past `maxArrayItems`) costs no token and no look at its text.
+    fn skip_container(&mut self) -> Result<(), SourceError> {
+        let mut open = 1usize;
+        while open > 0 {
+            let [tag] = self.take()?;
+            match tag {
+                OBJECT_START | ARRAY_START => open += 1,
+                OBJECT_END | ARRAY_END => open -= 1,
+                NULL | FALSE | TRUE => {}
+                // A later read past the end finds the tape broken.
+                NUMBER => self.at += 8,
+                INTEGER => self.at += 4,
+                STRING | KEY => self.skip_text()?,
+                FOREIGN_TAG => {
+                    self.foreign()?;
+                }
+                _ => return Err(broken()),
+            }
+        }
+        Ok(())
     }
 
     /// The walk's fast lane (see `Source::quiet_items_with`): numbers, the
@@ -488,6 +524,41 @@ mod tests {
         assert!(TapeSource::new(&tape, |n| n.to_string())
             .next_token()
             .is_err());
+    }
+
+    #[test]
+    fn a_skipped_container_reads_on_where_its_tokens_do() {
+        for value in [
+            serde_json::json!([[1, 2.5, "é😀", {"k": [null, true, false, "x"]}], "after", 3]),
+            serde_json::json!([["ascii", {"k": -7}], "after", 3]),
+        ] {
+            let tape = encode(&value);
+            let mut skipped = TapeSource::new(&tape, |n| n.to_string());
+            let mut read = TapeSource::new(&tape, |n| n.to_string());
+            for source in [&mut skipped, &mut read] {
+                assert_eq!(source.next_token(), Ok(Token::ArrayStart));
+                assert_eq!(source.next_token(), Ok(Token::ArrayStart));
+            }
+            skipped.skip_container().unwrap();
+            let mut open = 1;
+            while open > 0 {
+                match read.next_token().unwrap() {
+                    Token::ArrayStart | Token::ObjectStart => open += 1,
+                    Token::ArrayEnd | Token::ObjectEnd => open -= 1,
+                    _ => {}
+                }
+            }
+            for _ in 0..4 {
+                let (a, b) = (skipped.next_token(), read.next_token());
+                assert_eq!(a, b);
+                if a.is_ok() {
+                    assert_eq!(skipped.text(), read.text());
+                }
+            }
+        }
+        let cut = assemble(&[ARRAY_START, NUMBER, 0, 0], "");
+        let mut cut = TapeSource::new(&cut, |n| n.to_string());
+        assert!(cut.skip_container().is_err());
     }
 
     #[test]

@@ -235,8 +235,27 @@ export const FAMILIES = [
   },
   {
     name: 'value: functions everywhere',
-    what: 'arrays of functions (not_json each, the careful path)',
+    what: 'arrays of functions (not_json each)',
     value: (size) => ({ event: 'x', metadata: arrays(size, 16_000, () => 1) }),
+  },
+  {
+    name: 'value: arrays past maxArrayItems',
+    what: 'arrays of 1,001 items, one past the limit: the walk reads the first 1,000 of each',
+    value: (size) => ({ event: 'x', metadata: Object.fromEntries(Array.from({ length: Math.max(1, Math.round(size / 2004)) }, (_, i) => [`a${i}`, new Array(1001).fill(1)])) }),
+  },
+  {
+    name: 'value: keys past maxKeys',
+    what: 'as many keys as fit, most past maxKeys (skimmed: only the event name is still checked)',
+    value: (size) => ({ event: 'x', metadata: Object.fromEntries(fill(size, (i) => `"k${i}":${i}`).map((_, i) => [`k${i}`, i])) }),
+  },
+  {
+    name: 'value: one value too deep among many',
+    what: 'the numbers of the seconds flood, and one chain 40 objects deep: one limit passed does not make the rest dear',
+    value: (size) => {
+      let deep = {};
+      for (let i = 0; i < 40; i++) deep = { a: deep };
+      return { event: 'x', metadata: { ...arrays(size, 2000, 1), deep } };
+    },
   },
 ];
 
