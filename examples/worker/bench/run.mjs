@@ -1,7 +1,9 @@
 // CPU per request of the example Worker against a pass-through Worker, in
 // workerd (Miniflare, the version examples/worker pins), for bodies from
-// 100 B to the 1 MiB limit, valid and invalid. Prints a Markdown table and
-// writes it to bench/results.md (or --out FILE).
+// 100 B to the 1 MiB limit, valid and invalid. A second pass-through, the
+// same build in its own workerd, gives the noise: what two identical
+// Workers differ by here. Prints a Markdown table and writes it to
+// bench/results.md (or --out FILE).
 //
 //   node bench/run.mjs            # from examples/worker; a few minutes
 //   node bench/run.mjs --quick    # fewer rounds, a smoke run
@@ -22,13 +24,13 @@ import {
   wranglerBuild,
 } from '../../../tests/worker/harness.mjs';
 import { eventOfSize, issueFlood } from './lib/bodies.mjs';
-import { canMeasure, cpuPerRequest } from './lib/cpu.mjs';
+import { canMeasure, cpuRounds, median, pairedDifference } from './lib/cpu.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const out = args.includes('--out') ? args[args.indexOf('--out') + 1] : join(HERE, 'results.md');
-const ROUNDS = quick ? 3 : 9;
+const ROUNDS = quick ? 3 : 11;
 const ENDPOINT = '/service-orders/SO-1/update-repair';
 const UPSTREAM_STATUS = 202;
 
@@ -66,8 +68,10 @@ const compatibilityDate = compatibilityDateOf(join(EXAMPLE_DIR, 'wrangler.toml')
 const example = await startWorker(exampleOut, { compatibilityDate, bindings });
 const stub = await startWorker(stubOut, { compatibilityDate, bindings });
 const pass = await startWorker(passOut, { compatibilityDate, bindings });
+const pass2 = await startWorker(passOut, { compatibilityDate, bindings });
 const workers = [
   { name: 'pass', url: pass.url, pid: pass.pid },
+  { name: 'pass2', url: pass2.url, pid: pass2.pid },
   { name: 'stub', url: stub.url, pid: stub.pid },
   { name: 'example', url: example.url, pid: example.pid },
 ];
@@ -78,29 +82,38 @@ try {
     throw new Error('cannot read the CPU time of workerd here (Linux /proc/<pid>/task/*/schedstat is needed)');
   }
   for (const c of cases) {
-    const cpu = await cpuPerRequest(workers, c.body, {
+    const cpu = await cpuRounds(workers, c.body, {
       path: ENDPOINT,
       requests: requestsFor(c.size),
       rounds: ROUNDS,
       chunked: c.chunked,
-      expect: { pass: UPSTREAM_STATUS, stub: UPSTREAM_STATUS, example: c.status },
+      expect: { pass: UPSTREAM_STATUS, pass2: UPSTREAM_STATUS, stub: UPSTREAM_STATUS, example: c.status },
     });
     keep.length = 0;
-    rows.push({ ...c, ...cpu });
-    console.error(`${c.name}: pass-through ${fmt(cpu.pass)} µs, stub ${fmt(cpu.stub)} µs, example ${fmt(cpu.example)} µs`);
+    const row = {
+      ...c,
+      pass: median(cpu.pass),
+      stub: median(cpu.stub),
+      example: median(cpu.example),
+      over: pairedDifference(cpu.example, cpu.pass),
+      noise: pairedDifference(cpu.pass2, cpu.pass),
+    };
+    rows.push(row);
+    console.error(`${c.name}: pass-through ${fmt(row.pass)} µs, stub ${fmt(row.stub)} µs, example ${fmt(row.example)} µs, example − pass ${spread(row.over)}, noise ${spread(row.noise)}`);
   }
 } finally {
   await example.dispose();
   await stub.dispose();
   await pass.dispose();
+  await pass2.dispose();
   await upstream.close();
 }
 
 const table = [
-  '| body | answer | pass-through | example, validator stubbed | example | example − pass-through | ratio |',
+  '| body | answer | pass-through | example, validator stubbed | example | example − pass-through | noise: a second pass-through − the first |',
   '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
   ...rows.map((r) =>
-    `| ${r.name} | ${r.status} | ${fmt(r.pass)} | ${fmt(r.stub)} | ${fmt(r.example)} | ${signed(r.example - r.pass)} | ${(r.example / r.pass).toFixed(2)} |`,
+    `| ${r.name} | ${r.status} | ${fmt(r.pass)} | ${fmt(r.stub)} | ${fmt(r.example)} | ${spread(r.over)} | ${spread(r.noise)} |`,
   ),
 ].join('\n');
 const report = `# Worker CPU bench
@@ -111,7 +124,10 @@ pass-through Worker that forwards every request unread, and the example
 built with a validator that accepts everything unread (what the Worker's
 own reading and forwarding cost). All answer to the same local upstream;
 the pass-through and the stubbed build forward invalid bodies too, the
-example answers them itself (422).
+example answers them itself (422). The differences are taken round by
+round (the two Workers ran back to back): their median, and in brackets
+the middle half of the rounds. The last column is the same difference
+between two identical pass-through Workers: what noise alone gives.
 
 ${table}
 
@@ -125,4 +141,8 @@ function fmt(us) {
 }
 function signed(us) {
   return `${us >= 0 ? '+' : '−'}${fmt(Math.abs(us))}`;
+}
+/** A paired difference: its median and quartiles. */
+function spread({ median: mid, low, high }) {
+  return `${signed(mid)} (${signed(low)} to ${signed(high)})`;
 }

@@ -86,6 +86,21 @@ function postOnce(agent, url, body, { chunked = false, headers = {} }) {
  * @returns {Promise<Record<string, number>>}
  */
 export async function cpuPerRequest(workers, body, plan) {
+  const rounds = await cpuRounds(workers, body, plan);
+  return Object.fromEntries(Object.entries(rounds).map(([name, list]) => [name, median(list)]));
+}
+
+/**
+ * As `cpuPerRequest`, but every round's CPU per request (µs), by Worker, in
+ * the order the rounds ran: round `i` of two Workers ran back to back, so
+ * their difference (see `pairedDifference`) is not moved by the machine
+ * getting busier or quieter between rounds.
+ * @param {{ name: string, url: URL, pid: number }[]} workers
+ * @param {Buffer} body
+ * @param {Parameters<typeof cpuPerRequest>[2]} plan
+ * @returns {Promise<Record<string, number[]>>}
+ */
+export async function cpuRounds(workers, body, plan) {
   const { path, requests, rounds, warmup = Math.min(requests, 20), chunked = false, expect = {} } = plan;
   const agents = new Map(workers.map((w) => [w.name, new http.Agent({ keepAlive: true, maxSockets: 1 })]));
   const samples = new Map(workers.map((w) => [w.name, []]));
@@ -112,7 +127,27 @@ export async function cpuPerRequest(workers, body, plan) {
   } finally {
     for (const agent of agents.values()) agent.destroy();
   }
-  return Object.fromEntries([...samples].map(([name, list]) => [name, median(list)]));
+  return Object.fromEntries(samples);
+}
+
+/**
+ * The difference `a − b` round by round (two Workers measured in the same
+ * rounds): its median, and its quartiles as the spread.
+ * @param {number[]} a
+ * @param {number[]} b
+ * @returns {{ median: number, low: number, high: number }}
+ */
+export function pairedDifference(a, b) {
+  const sorted = a.map((x, i) => x - b[i]).sort((x, y) => x - y);
+  return { median: median(sorted), low: quantile(sorted, 0.25), high: quantile(sorted, 0.75) };
+}
+
+/** The `q` quantile of a sorted list, interpolated between neighbours. */
+function quantile(sorted, q) {
+  const at = (sorted.length - 1) * q;
+  const below = Math.floor(at);
+  const above = Math.min(below + 1, sorted.length - 1);
+  return sorted[below] + (sorted[above] - sorted[below]) * (at - below);
 }
 
 /** The median of a list of numbers. */
