@@ -76,9 +76,9 @@ async function prevalidate(request, env, requestId) {
   }
   if ('tooLarge' in read) return tooLarge(requestId, read.size, maxBodyBytes);
 
-  // The body's buffer goes back for the next request once it is answered
-  // or turned into what is forwarded. (Should anything below throw, the
-  // buffer is merely not reused.)
+  // The body's buffer goes back for the next request once it is answered,
+  // or once what is forwarded no longer needs it (see sendBody). (Should
+  // anything below throw, the buffer is merely not reused.)
   const answer = judge(read.bytes, order, env, maxBodyBytes, requestId);
   if (answer !== null) {
     read.release();
