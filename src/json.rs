@@ -67,6 +67,9 @@ struct KeyRef {
     start: usize,
     end: usize,
     unescaped: bool,
+    /// `key_hash` of its text (once its object has a second key): most
+    /// comparisons of two keys compare these.
+    hash: u64,
 }
 
 thread_local! {
@@ -486,11 +489,22 @@ impl<'a> JsonSource<'a> {
             // A small object (most are): the earlier keys one by one.
             let this = decoded(self.text, self.raw, self.escaped, &self.scratch);
             let (text, unescaped) = (self.text, &self.unescaped);
+            // Hashed from the second key on: an object of one key (or of
+            // one long key in each of many levels) needs no hash.
+            match self.keys.get_mut(from..).unwrap_or_default() {
+                [] => {
+                    self.push_key(0);
+                    return false;
+                }
+                [only] => only.hash = key_hash(key_text(text, unescaped, *only)),
+                _ => {}
+            }
+            let hash = key_hash(this);
             let earlier = self.keys.get(from..).unwrap_or_default();
             let duplicate = earlier
                 .iter()
-                .any(|&key| key_text(text, unescaped, key) == this);
-            self.push_key();
+                .any(|&key| key.hash == hash && key_text(text, unescaped, key) == this);
+            self.push_key(hash);
             return duplicate;
         }
         // Taken out while the keys change, and put back.
@@ -523,10 +537,11 @@ impl<'a> JsonSource<'a> {
                     keys.get(i)
                         .is_some_and(|&k| key_text(text, unescaped, k) == this)
                 };
-                match table.insert(key_hash(this), keys.len(), same) {
+                let hash = key_hash(this);
+                match table.insert(hash, keys.len(), same) {
                     Some(true) => (Some(KeyIndex::Hashed(table)), true),
                     Some(false) => {
-                        self.push_key();
+                        self.push_key(hash);
                         (Some(KeyIndex::Hashed(table)), false)
                     }
                     None => {
@@ -539,11 +554,12 @@ impl<'a> JsonSource<'a> {
                 }
             }
             None => {
+                let hash = key_hash(this);
                 let earlier = keys.get(from..).unwrap_or_default();
                 let duplicate = earlier
                     .iter()
-                    .any(|&key| key_text(text, unescaped, key) == this);
-                self.push_key();
+                    .any(|&key| key.hash == hash && key_text(text, unescaped, key) == this);
+                self.push_key(hash);
                 let set = (self.keys.len() - from > LINEAR_KEYS).then(|| self.hashed_keys(from));
                 (set, duplicate)
             }
@@ -564,14 +580,14 @@ impl<'a> JsonSource<'a> {
                     .is_some_and(|&k| key_text(text, unescaped, k) == this)
             };
             // A few keys cannot spend the probe budget.
-            let _ = table.insert(key_hash(this), from + i, same);
+            let _ = table.insert(key.hash, from + i, same);
         }
         KeyIndex::Hashed(table)
     }
 
     /// Keeps where the key just read is (its decoded text copied to
     /// `unescaped` when it had escapes), for later comparisons.
-    fn push_key(&mut self) {
+    fn push_key(&mut self, hash: u64) {
         let key = if self.escaped {
             let start = self.unescaped.len();
             self.unescaped.push_str(&self.scratch);
@@ -579,12 +595,14 @@ impl<'a> JsonSource<'a> {
                 start,
                 end: self.unescaped.len(),
                 unescaped: true,
+                hash,
             }
         } else {
             KeyRef {
                 start: self.raw.0,
                 end: self.raw.1,
                 unescaped: false,
+                hash,
             }
         };
         self.keys.push(key);
@@ -601,7 +619,7 @@ impl<'a> JsonSource<'a> {
         let mut set = BTreeSet::new();
         for &key in self.keys.get(keys_from..).unwrap_or_default() {
             let text = key_text(self.text, &self.unescaped, key);
-            set.insert((key_hash(text), Box::from(text)));
+            set.insert((key.hash, Box::from(text)));
         }
         self.keys.truncate(keys_from);
         self.unescaped.truncate(unescaped_from);
@@ -1188,8 +1206,8 @@ fn decoded<'t>(text: &'t str, raw: (usize, usize), escaped: bool, scratch: &'t s
 }
 
 /// A hash of a key, eight bytes at a time (keys can be long): it only
-/// orders the set (equal keys have equal hashes; a collision costs a
-/// string comparison, as without it).
+/// orders and finds keys, and spares most comparisons of two (equal keys
+/// have equal hashes; a collision costs a string comparison, as without it).
 fn key_hash(key: &str) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let mix = |h: u64, w: u64| (h ^ w).wrapping_mul(K).rotate_left(29);
