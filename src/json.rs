@@ -645,7 +645,7 @@ impl<'a> JsonSource<'a> {
                 Expect::FirstKey if self.peek() == Some(b'}') => self.pos += 1,
                 Expect::FirstItem if self.peek() == Some(b']') => self.pos += 1,
                 Expect::FirstKey => {
-                    self.key_remembered(false)?;
+                    self.skip_key()?;
                     continue;
                 }
                 Expect::Value | Expect::FirstItem => {
@@ -658,7 +658,7 @@ impl<'a> JsonSource<'a> {
                         self.skip_ws();
                         self.after_comma = true;
                         if object {
-                            self.key_remembered(false)?;
+                            self.skip_key()?;
                         } else {
                             self.skip_value(&mut inner)?;
                         }
@@ -682,11 +682,39 @@ impl<'a> JsonSource<'a> {
         }
     }
 
+    /// A key inside a skipped value, and its colon: a plain one (no
+    /// escapes, the colon right after it) with no more than a look at each
+    /// byte, the rest as `key_remembered` reads them (with their errors).
+    fn skip_key(&mut self) -> Result<(), SourceError> {
+        let bytes = self.bytes;
+        if bytes.get(self.pos) == Some(&b'"') {
+            let from = self.pos + 1;
+            let (len, _) = plain_run(bytes.get(from..).unwrap_or_default());
+            let end = from + len;
+            if bytes.get(end..end + 2) == Some(b"\":") {
+                self.pos = end + 2;
+                self.after_comma = false;
+                self.expect = Expect::Value;
+                return Ok(());
+            }
+        }
+        self.key_remembered(false).map(drop)
+    }
+
     /// A value inside a skipped one: a container is opened on `inner`.
     fn skip_value(&mut self, inner: &mut Vec<bool>) -> Result<(), SourceError> {
         let object = match self.peek() {
             Some(b'{') => true,
             Some(b'[') => false,
+            Some(b'0'..=b'9') => {
+                // A short integer (the usual scalar), as `short_integer` reads it.
+                if let Some((_, end)) = short_integer(self.bytes, self.pos) {
+                    self.pos = end;
+                    self.expect = Expect::AfterValue;
+                    return Ok(());
+                }
+                return self.value().map(drop);
+            }
             _ => return self.value().map(drop),
         };
         self.pos += 1;
@@ -1030,6 +1058,35 @@ fn comma_integer(bytes: &[u8], pos: usize) -> Option<(f64, usize)> {
     }
     match bytes.get(end) {
         Some(b',' | b']' | b' ' | b'\t' | b'\n' | b'\r') => Some((value as f64, end)),
+        _ => None,
+    }
+}
+
+/// The non-negative integer of at most 15 digits (exact in an `f64`) at
+/// `pos` of `bytes` when nothing but `,`, `]`, `}` or whitespace follows it:
+/// its value and the index after it. `None` for anything else. (The walk's
+/// fast lane has its own copy with the comma, `comma_integer`: calling this
+/// one from it cost 10 instructions an item more.)
+#[inline(always)]
+fn short_integer(bytes: &[u8], pos: usize) -> Option<(f64, usize)> {
+    let rest = bytes.get(pos..)?;
+    let mut value = 0u64;
+    let mut digits = 0;
+    for &b in rest.iter().take(16) {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            break;
+        }
+        value = value * 10 + u64::from(d);
+        digits += 1;
+    }
+    if digits == 0 || digits > 15 || (digits > 1 && rest.first() == Some(&b'0')) {
+        return None;
+    }
+    match rest.get(digits) {
+        Some(b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r') => {
+            Some((value as f64, pos + digits))
+        }
         _ => None,
     }
 }
