@@ -111,8 +111,12 @@ function tapeWriter(tags, foreign) {
   let textAt = 0;
   let texts = '';
   let limits;
-  // The containers being written, outermost first: a cycle is found when it passes maxDepth.
+  // The containers being written, outermost first (at most maxDepth + 1 of them).
   const open = [];
+  // Keys as the walk counts them; past maxKeys it skims: it reads on only
+  // for the event's name, so nothing else is written.
+  let keys = 0;
+  let skimming = false;
   // A getter that calls validateEvent while a tape is being written gets the careful path.
   let busy = false;
   const { string: STRING, key: KEY, number: NUMBER, integer: INTEGER, foreign: FOREIGN } = tags;
@@ -242,11 +246,11 @@ function tapeWriter(tags, foreign) {
     // whole uint32 (only a Proxy's can be anything else): the careful path.
     const length = isArray ? v.length : 0;
     if (length >>> 0 !== length) return false;
+    // A container inside itself: the careful walk names the cycle.
+    if (open.includes(v)) return false;
     // The walk counts the top-level members' values as depth 1.
     if (depth - 1 > limits.maxDepth) {
-      // Reported and not looked into: empty says as much. Unless it
-      // contains itself: the careful walk names a cycle.
-      if (open.includes(v)) return false;
+      // Reported and not looked into: empty says as much.
       if (at + 2 > bytes.length) grow(2);
       bytes[at++] = isArray ? tags.arrayStart : tags.objectStart;
       bytes[at++] = isArray ? tags.arrayEnd : tags.objectEnd;
@@ -259,12 +263,17 @@ function tapeWriter(tags, foreign) {
       open.push(v);
       for (let i = 0; i < n; i++) {
         const item = v[i];
-        if (typeof item === 'number') number(item);
-        else if (!value(item, depth + 1, true)) return false;
+        if (typeof item === 'number') {
+          number(item);
+        } else {
+          if (!value(item, depth + 1, true)) return false;
+          // Only a container's keys start skimming; then the walk skips the rest.
+          if (skimming) break;
+        }
       }
       open.pop();
       if (at + 2 > bytes.length) grow(2);
-      if (length > n) bytes[at++] = tags.null;
+      if (length > n && !skimming) bytes[at++] = tags.null;
       bytes[at++] = tags.arrayEnd;
       return true;
     }
@@ -273,17 +282,39 @@ function tapeWriter(tags, foreign) {
     bytes[at++] = tags.objectStart;
     open.push(v);
     for (let i = 0; i < names.length; i++) {
+      // Skimming, the walk skips what is left of every container but the event's members.
+      if (skimming && depth > 1) break;
       const name = names[i];
       const item = v[name];
       // `undefined` counts as absent, as in JSON.stringify.
       if (item === undefined) continue;
-      string(KEY, wellFormed(name) ? name : toWellFormed(name));
-      if (!value(item, depth + 1, false)) return false;
+      const key = wellFormed(name) ? name : toWellFormed(name);
+      string(KEY, key);
+      keys += 1;
+      if (keys > limits.maxKeys) skimming = true;
+      // What the walk does not look into (any value will do: it is skipped): the value of a
+      // key once skimming or over maxStringLength; but the event's name it always reads.
+      const skipped = depth === 1 && key === 'event' ? false : skimming || overLong(key);
+      if (skipped) {
+        if (at + 1 > bytes.length) grow(1);
+        bytes[at++] = tags.null;
+      } else if (!value(item, depth + 1, false)) return false;
     }
     open.pop();
     if (at + 1 > bytes.length) grow(1);
     bytes[at++] = tags.objectEnd;
     return true;
+  }
+
+  /** Whether the walk finds `key` over maxStringLength (it counts characters, not UTF-16 units). */
+  function overLong(key) {
+    if (key.length <= limits.maxStringLength) return false;
+    let chars = key.length;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) chars -= 1; // well-formed: a pair's first half
+    }
+    return chars > limits.maxStringLength;
   }
 
   /** The tokens' length first, the text encoded; the tape's length. */
@@ -304,6 +335,8 @@ function tapeWriter(tags, foreign) {
     textAt = 0;
     texts = '';
     open.length = 0;
+    keys = 0;
+    skimming = false;
     limits = limitsNow;
     busy = true;
     try {

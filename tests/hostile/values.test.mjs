@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { validateEvent, buildEvent } from 'servicer-events';
+import fc from 'fast-check';
+import { validateEvent, validateEventJson, buildEvent } from 'servicer-events';
 import { assertShape, assertStillWorks, errs } from './helpers.mjs';
 
 const E = 'x';
@@ -138,6 +139,29 @@ test('surrogates: a pair is text, a half alone is not_json, also where String ha
   const want = [['not_json', '/lone'], ['not_json', '/late'], ['not_json', '/low']];
   assert.deepEqual(run('native'), want);
   assert.deepEqual(run('fallback'), want);
+});
+
+test('plain data past a limit reads as its JSON text does (what the walk skips is not written)', () => {
+  const chain = (n) => { let v = 1; for (let i = 0; i < n; i++) v = { a: v, b: [i] }; return v; };
+  const values = [
+    { event: 'x', metadata: { a: { b: 1, c: [1, { d: 2 }] }, e: 'f' }, g: 1, event2: { h: 1 } },
+    { a: { b: 1, c: 2 }, event: { x: 1, y: [1, { z: 2 }] }, q: 1, event3: 'x' },
+    [{ a: 1, b: 2 }, { c: 3, event: 'x' }, { d: 4 }],
+    { ['k'.repeat(30)]: { a: 1, b: { c: 2 } }, ['😀'.repeat(6)]: { a: 1 }, ['é'.repeat(12)]: { b: 2 }, event: 'x', z: { y: 1 } },
+    { event: 'repair_started', deep: chain(40), wide: Array.from({ length: 12 }, (_, i) => ({ [`k${i}`]: [i, i + 1, { j: i }] })) },
+  ];
+  const limits = [{}, { maxKeys: 0 }, { maxKeys: 2 }, { maxKeys: 5, maxStringLength: 4 }, { maxDepth: 0 }, { maxDepth: 2, maxArrayItems: 1 }, { maxStringLength: 11, maxKeys: 7, maxDepth: 3 }];
+  const same = (event, opts) => {
+    const text = validateEventJson(JSON.stringify(event), null, opts);
+    for (const i of [...text.errors, ...text.warnings]) delete i.location;
+    assert.deepEqual(validateEvent(event, null, opts), text, JSON.stringify([event, opts]).slice(0, 300));
+  };
+  for (const event of values) for (const l of limits) same(event, { limits: l });
+  const limit = fc.record({ maxKeys: fc.nat(12), maxDepth: fc.nat(5), maxArrayItems: fc.nat(4), maxStringLength: fc.nat(12) }, { requiredKeys: [] });
+  const event = fc.tuple(fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 5 })), fc.constantFrom(undefined, 'x', 'repair_started', { a: 1 }));
+  fc.assert(fc.property(event, limit, fc.boolean(), ([fields, name], l, strict) => {
+    same(name === undefined ? fields : { ...fields, event: name }, { strict, limits: l });
+  }), { seed: 12, numRuns: 400 });
 });
 
 test('tiny limits on hostile values: limit_exceeded, never a throw', () => {
