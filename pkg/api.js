@@ -82,6 +82,9 @@ const KEPT_TAPE_BYTES = 4 << 20;
  */
 const LONG_TEXT = 256;
 
+/** Strings shorter than this are copied a character at a time when they can be (see `string`). */
+const SHORT_TEXT = 32;
+
 /**
  * The writer of tapes (src/tape.rs, whose tags `tags` are, and `foreign`
  * the kinds of values JSON cannot carry): `write(value, limits)` walks a
@@ -130,22 +133,50 @@ function tapeWriter(tags, foreign) {
   }
 
   /**
-   * A key's or a string's tag and UTF-16 length, and its text. The text
-   * must be well-formed: two halves of a pair that met in `texts` would
-   * make one character of two strings.
+   * A key's or a string's tag and UTF-16 length, and its text; false for a
+   * string with a lone surrogate, unless it is `lossy` (a key, a class's
+   * name: U+FFFD for it, as the careful walk reads those). A short ASCII
+   * string while nothing waits in `texts` (the usual small event) is copied
+   * a character at a time: cheaper than a call out.
    */
-  function string(tag, s) {
-    if (at + 5 > bytes.length) grow(5);
-    bytes[at] = tag;
-    view.setUint32(at + 1, s.length, true);
-    at += 5;
-    if (s.length < LONG_TEXT) {
+  function string(tag, s, lossy) {
+    const n = s.length;
+    if (n < SHORT_TEXT && texts.length === 0) {
+      if (textAt + n > text.length) textRoom(n);
+      let i = 0;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c >= 0x80) break;
+        text[textAt + i] = c;
+      }
+      if (i === n) {
+        textAt += n;
+        token(tag, n);
+        return true;
+      }
+    }
+    // Two halves of a pair that met in `texts` would make one character of two strings.
+    if (!wellFormed(s)) {
+      if (!lossy) return false;
+      s = toWellFormed(s); // as long
+    }
+    token(tag, n);
+    if (n < LONG_TEXT) {
       texts += s;
     } else {
       encode();
       texts = s;
       encode();
     }
+    return true;
+  }
+
+  /** A key's or a string's tag and UTF-16 length. */
+  function token(tag, n) {
+    if (at + 5 > bytes.length) grow(5);
+    bytes[at] = tag;
+    view.setUint32(at + 1, n, true);
+    at += 5;
   }
 
   /** Encodes `texts` at `textAt`. */
@@ -197,8 +228,7 @@ function tapeWriter(tags, foreign) {
   function value(v, depth, item) {
     switch (typeof v) {
       case 'string':
-        if (wellFormed(v)) string(STRING, v);
-        else other(foreign.loneSurrogate);
+        if (!string(STRING, v, false)) other(foreign.loneSurrogate);
         return true;
       case 'number':
         number(v);
@@ -237,8 +267,7 @@ function tapeWriter(tags, foreign) {
       const name = constructor === undefined || constructor === null ? undefined : constructor.name;
       if (typeof name === 'string' && name !== '') {
         other(foreign.classObject);
-        // A lone surrogate as U+FFFD, as the careful walk reads a name or a key.
-        string(STRING, wellFormed(name) ? name : toWellFormed(name));
+        string(STRING, name, true);
       } else other(foreign.customPrototype);
       return true;
     }
@@ -288,13 +317,13 @@ function tapeWriter(tags, foreign) {
       const item = v[name];
       // `undefined` counts as absent, as in JSON.stringify.
       if (item === undefined) continue;
-      const key = wellFormed(name) ? name : toWellFormed(name);
-      string(KEY, key);
+      string(KEY, name, true);
       keys += 1;
       if (keys > limits.maxKeys) skimming = true;
       // What the walk does not look into (any value will do: it is skipped): the value of a
       // key once skimming or over maxStringLength; but the event's name it always reads.
-      const skipped = depth === 1 && key === 'event' ? false : skimming || overLong(key);
+      const skipped =
+        (skimming || name.length > limits.maxStringLength) && !(depth === 1 && name === 'event') && (skimming || overLong(name));
       if (skipped) {
         if (at + 1 > bytes.length) grow(1);
         bytes[at++] = tags.null;
@@ -306,13 +335,19 @@ function tapeWriter(tags, foreign) {
     return true;
   }
 
-  /** Whether the walk finds `key` over maxStringLength (it counts characters, not UTF-16 units). */
+  /**
+   * Whether the walk finds `key` over maxStringLength: it counts characters,
+   * not UTF-16 units (a lone surrogate, U+FFFD on the tape, is one).
+   */
   function overLong(key) {
-    if (key.length <= limits.maxStringLength) return false;
     let chars = key.length;
-    for (let i = 0; i < key.length; i++) {
+    for (let i = 0; i + 1 < key.length; i++) {
       const c = key.charCodeAt(i);
-      if (c >= 0xd800 && c <= 0xdbff) chars -= 1; // well-formed: a pair's first half
+      const next = key.charCodeAt(i + 1);
+      if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        chars -= 1; // a pair
+        i += 1;
+      }
     }
     return chars > limits.maxStringLength;
   }
@@ -334,7 +369,7 @@ function tapeWriter(tags, foreign) {
     at = 4; // the tokens' length goes first
     textAt = 0;
     texts = '';
-    open.length = 0;
+    if (open.length > 0) open.length = 0;
     keys = 0;
     skimming = false;
     limits = limitsNow;
@@ -345,7 +380,7 @@ function tapeWriter(tags, foreign) {
       return -1; // a getter or Proxy trap threw (the stack ran out, or the text passed a string's largest length): the careful path reports it
     } finally {
       texts = '';
-      open.length = 0; // no caller's value is kept
+      if (open.length > 0) open.length = 0; // no caller's value is kept
       busy = false;
     }
   }
