@@ -867,7 +867,7 @@ impl JsonSource<'_> {
         }
         if self.stack.last().is_none_or(|f| f.object) {
             // Not inside an array after all: the general way.
-            return crate::token::quiet_items_by_token(self, max, &mut |t| check.accept(t));
+            return crate::token::quiet_items_by_token(self, max, check);
         }
         // Plain items are read with locals, and the source's own state is
         // written only when the run ends or an item is not plain.

@@ -92,30 +92,21 @@ pub trait Source {
     }
 
     /// Reads on through the innermost open array, which is inside the walk,
-    /// while its items are scalars that `quiet` accepts, at most `max` of
+    /// while its items are scalars that `check` accepts, at most `max` of
     /// them: the walk's fast lane through long arrays, whose items mostly
     /// need no more than a look (or, past the issue cap, a count). Returns
-    /// how many items `quiet` accepted and the token that ended the run, read
-    /// as `next_token` reads it (the array's end, a container's start, a
-    /// scalar `quiet` did not accept), or `None` after `max` items.
-    fn quiet_items(
-        &mut self,
-        max: usize,
-        quiet: &mut dyn FnMut(Token) -> bool,
-    ) -> Result<(usize, Option<Token>), SourceError> {
-        quiet_items_by_token(self, max, quiet)
-    }
-
-    /// `quiet_items` with the check as data: a source that reads items in
-    /// a loop of its own overrides this, so that `ItemCheck::accept`
-    /// inlines into the loop (a call through `dyn` per item was most of
-    /// what an array of a million small numbers cost).
+    /// how many items `check` accepted and the token that ended the run,
+    /// read as `next_token` reads it (the array's end, a container's start,
+    /// a scalar `check` did not accept), or `None` after `max` items. A
+    /// source that reads items in a loop of its own overrides this, so that
+    /// `ItemCheck::accept` inlines into the loop (a call through `dyn` per
+    /// item was most of what an array of a million small numbers cost).
     fn quiet_items_with(
         &mut self,
         max: usize,
         check: &mut ItemCheck,
     ) -> Result<(usize, Option<Token>), SourceError> {
-        self.quiet_items(max, &mut |token| check.accept(token))
+        quiet_items_by_token(self, max, check)
     }
 
     /// Called when the top-level value is complete: JSON text checks that
@@ -172,17 +163,17 @@ impl Source for Empty {
     }
 }
 
-/// `Source::quiet_items` the general way, a token at a time: what a source
-/// without a faster lane does (and what one does outside an array).
+/// `Source::quiet_items_with` the general way, a token at a time: what a
+/// source without a faster lane does (and what one does outside an array).
 pub(crate) fn quiet_items_by_token<S: Source + ?Sized>(
     source: &mut S,
     max: usize,
-    quiet: &mut dyn FnMut(Token) -> bool,
+    check: &mut ItemCheck,
 ) -> Result<(usize, Option<Token>), SourceError> {
     let mut n = 0;
     while n < max {
         let token = source.next_token()?;
-        if !is_scalar(token) || !quiet(token) {
+        if !is_scalar(token) || !check.accept(token) {
             return Ok((n, Some(token)));
         }
         n += 1;
