@@ -7,8 +7,11 @@
 // counted (`checkInput` of bytes), not the JS API around it. A run can be
 // an outlier (when V8 tiers code up or collects garbage differs between the
 // two runs): `--repeat` measures each build that many times, interleaved,
-// and prints every estimate and their median.
-//   node bench/icount.mjs <package dir> [<another> …] [--body '<json>'] [--calls 60000] [--repeat 3]
+// and prints every estimate and their median. `--call api` counts the
+// public `validateEventJson(bytes)` instead (copy in, check, and the result
+// object with its issues read and rendered); `--call parse` counts
+// `JSON.parse` of the same text, the bench's yardstick.
+//   node bench/icount.mjs <package dir> [<another> …] [--body '<json>'] [--calls 60000] [--repeat 3] [--call raw|api|parse]
 // (each directory an unpacked package, as for compare.mjs; valgrind needed).
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -23,6 +26,7 @@ const { values, positionals } = parseArgs({
     calls: { type: 'string', default: '60000' },
     repeat: { type: 'string', default: '3' },
     child: { type: 'string' },
+    call: { type: 'string', default: 'raw' },
   },
 });
 
@@ -33,7 +37,13 @@ if (values.child !== undefined) {
   const body = new TextEncoder().encode(values.body);
   const at = raw.reserveInput(body.length);
   new Uint8Array(raw.memory.buffer).set(body, at);
-  const check = () => raw.checkInput(body.length, 1, 0, 0, 0, 0);
+  const calls = {
+    raw: () => raw.checkInput(body.length, 1, 0, 0, 0, 0),
+    api: () => api.validateEventJson(body),
+    parse: () => JSON.parse(values.body),
+  };
+  const check = calls[values.call];
+  if (!check) throw new Error(`--call is raw, api or parse, not ${values.call}`);
   for (let i = 0; i < 3000; i++) check(); // warm-up: the module tiered up
   for (let i = 0, n = Number(values.child); i < n; i++) check();
   process.exit(0);
@@ -43,14 +53,18 @@ const calls = Number(values.calls);
 function instructions(dir, n) {
   const run = spawnSync(
     'valgrind',
-    ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, fileURLToPath(import.meta.url), dir, '--child', String(n), '--body', values.body],
+    [
+      '--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, fileURLToPath(import.meta.url), dir,
+      '--child', String(n), '--body', values.body, '--call', values.call,
+    ],
     { encoding: 'utf8' },
   );
   const refs = /I\s+refs:\s+([\d,]+)/.exec(run.stderr);
   if (run.status !== 0 || !refs) throw new Error(`valgrind failed on ${dir}:\n${run.stderr.slice(-2000)}`);
   return Number(refs[1].replace(/,/g, ''));
 }
-console.log(`instructions per check of ${values.body} (${calls} checks):`);
+const what = { raw: 'check', api: 'validateEventJson', parse: 'JSON.parse' }[values.call];
+console.log(`instructions per ${what} of ${values.body} (${calls} calls):`);
 const estimates = positionals.map(() => []);
 for (let r = 0; r < Number(values.repeat); r++) {
   positionals.forEach((dir, i) => estimates[i].push((instructions(dir, calls) - instructions(dir, 0)) / calls));
