@@ -45,33 +45,38 @@ pub struct Location {
     pub length: usize,
 }
 
+/// The location of one span (most results with a place): no stops to
+/// order, nothing allocated.
+pub fn resolve_one(text: &[u8], offsets: Offsets, span: Span) -> Location {
+    let mut at = Counts::START;
+    at.advance(text.get(..span.offset).unwrap_or_default(), offsets);
+    let start = at;
+    // A length in bytes is the span's own (see `resolve`).
+    let length = match offsets {
+        Offsets::Bytes => span.length,
+        Offsets::Utf16 => {
+            at.advance(
+                text.get(span.offset..span.end()).unwrap_or_default(),
+                offsets,
+            );
+            at.units - start.units
+        }
+    };
+    Location {
+        line: start.line,
+        column: start.column,
+        offset: start.units,
+        length,
+    }
+}
+
 /// Turns byte spans of `text` into locations, in one pass over the text up
 /// to the last span's start (its end, in UTF-16 units), plus a sort of the
 /// spans: the cost is paid only for issues that were built, and only once
 /// however many there are.
 pub fn resolve(text: &[u8], offsets: Offsets, spans: &[Span]) -> Vec<Location> {
     if let [span] = spans {
-        // One span (most results with a place): no stops to order.
-        let mut at = Counts::START;
-        at.advance(text.get(..span.offset).unwrap_or_default(), offsets);
-        let start = at;
-        // A length in bytes is the span's own (see below).
-        let length = match offsets {
-            Offsets::Bytes => span.length,
-            Offsets::Utf16 => {
-                at.advance(
-                    text.get(span.offset..span.end()).unwrap_or_default(),
-                    offsets,
-                );
-                at.units - start.units
-            }
-        };
-        return vec![Location {
-            line: start.line,
-            column: start.column,
-            offset: start.units,
-            length,
-        }];
+        return vec![resolve_one(text, offsets, *span)];
     }
     // Every start and end, visited in byte order: (byte offset, span index, is_end).
     let mut stops: Vec<(usize, usize, bool)> = Vec::with_capacity(spans.len() * 2);

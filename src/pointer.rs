@@ -102,11 +102,16 @@ impl Pointer {
     pub fn label(&self) -> String {
         let len = self.rendered_len();
         if len <= 1 + 2 * LABEL_END_BYTES {
-            let path = self.render();
-            return match path.strip_prefix('/') {
-                Some(label) => crate::quote::quote(label).into_owned(),
-                None => "the event".to_owned(),
-            };
+            // The rendered path becomes the label in place: one string.
+            let mut label = self.render();
+            if label.is_empty() {
+                return "the event".to_owned();
+            }
+            label.remove(0);
+            if let std::borrow::Cow::Owned(quoted) = crate::quote::quote(&label) {
+                return quoted;
+            }
+            return label;
         }
         // A long path (keys of kilobytes, a megabyte in all): only its two
         // ends are written out, since the quote shows no more of it. Each

@@ -238,6 +238,20 @@ impl Run<'_> {
         let Some((text, offsets)) = self.src.located_text() else {
             return;
         };
+        let first_two = {
+            let mut spans = self.issues.iter_mut().filter_map(|i| i.span);
+            (spans.next(), spans.next())
+        };
+        if let (Some(span), None) = first_two {
+            // One place to find (most results with issues): nothing collected.
+            let location = location::resolve_one(text, offsets, span);
+            for issue in self.issues.iter_mut() {
+                if issue.span.take().is_some() {
+                    issue.location = Some(location);
+                }
+            }
+            return;
+        }
         // Collecting none allocates nothing: a result without issues pays nothing.
         let spans: Vec<Span> = self.issues.iter_mut().filter_map(|i| i.span).collect();
         if spans.is_empty() {
