@@ -82,8 +82,19 @@ const KEPT_TAPE_BYTES = 4 << 20;
  */
 const LONG_TEXT = 256;
 
-/** Strings shorter than this are copied a character at a time when they can be (see `string`). */
+/**
+ * Strings shorter than this are copied a character at a time when they can
+ * be (see `string`); longer ones too while the text is within SMALL_TEXT.
+ */
 const SHORT_TEXT = 32;
+
+/**
+ * A value's first this many bytes of text are copied a character at a time
+ * whatever the length of a string below LONG_TEXT: for a small event (its
+ * notes included) that is cheaper than the `encodeInto` call at the end;
+ * for a large value, one call for all of its text is the cheaper.
+ */
+const SMALL_TEXT = 1024;
 
 /**
  * The writer of tapes (src/tape.rs, whose tags `tags` are, and `foreign`
@@ -135,19 +146,24 @@ function tapeWriter(tags, foreign) {
   /**
    * A key's or a string's tag and UTF-16 length, and its text; false for a
    * string with a lone surrogate, unless it is `lossy` (a key, a class's
-   * name: U+FFFD for it, as the careful walk reads those). A short ASCII
-   * string while nothing waits in `texts` (the usual small event) is copied
-   * a character at a time: cheaper than a call out.
+   * name: U+FFFD for it, as the careful walk reads those). An ASCII string
+   * while nothing waits in `texts` is copied a character at a time when it
+   * is short, or while the text is small (SMALL_TEXT): cheaper than joining
+   * it and a call out. The buffer and the position are read into locals
+   * first: the loop's store into `text` would otherwise reload both from
+   * the closure at every character.
    */
   function string(tag, s, lossy) {
     const n = s.length;
-    if (n < SHORT_TEXT && texts.length === 0) {
+    if (texts.length === 0 && (n < SHORT_TEXT || (n < LONG_TEXT && textAt + n <= SMALL_TEXT))) {
       if (textAt + n > text.length) textRoom(n);
+      const into = text;
+      const start = textAt;
       let i = 0;
       for (; i < n; i++) {
         const c = s.charCodeAt(i);
         if (c >= 0x80) break;
-        text[textAt + i] = c;
+        into[start + i] = c;
       }
       if (i === n) {
         textAt += n;
