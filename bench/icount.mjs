@@ -10,10 +10,12 @@
 // and prints every estimate and their median. `--call api` counts the
 // public `validateEventJson(bytes)` instead (copy in, check, and the result
 // object with its issues read and rendered); `--call parse` counts
-// `JSON.parse` of the same text, the bench's yardstick.
-//   node bench/icount.mjs <package dir> [<another> …] [--body '<json>'] [--calls 60000] [--repeat 3] [--call raw|api|parse]
+// `JSON.parse` of the same text, the bench's yardstick. `--body-file` reads
+// the body from a file instead (a large body does not fit in an argument).
+//   node bench/icount.mjs <package dir> [<another> …] [--body '<json>' | --body-file <path>] [--calls 60000] [--repeat 3] [--call raw|api|parse]
 // (each directory an unpacked package, as for compare.mjs; valgrind needed).
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +25,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     body: { type: 'string', default: '{"event":"repair_started","repairStartedAt":"2024-06-10"}' },
+    'body-file': { type: 'string' },
     calls: { type: 'string', default: '60000' },
     repeat: { type: 'string', default: '3' },
     child: { type: 'string' },
@@ -34,13 +37,14 @@ if (values.child !== undefined) {
   // Under valgrind: the package's raw exports, one body, `child` checks.
   const api = createRequire(import.meta.url)(resolve(positionals[0], 'node.cjs'));
   const raw = api.validateEvent[Symbol.for('servicer-events.instance')].exports();
-  const body = new TextEncoder().encode(values.body);
+  const text = values['body-file'] === undefined ? values.body : readFileSync(values['body-file'], 'utf8');
+  const body = new TextEncoder().encode(text);
   const at = raw.reserveInput(body.length);
   new Uint8Array(raw.memory.buffer).set(body, at);
   const calls = {
     raw: () => raw.checkInput(body.length, 1, 0, 0, 0, 0),
     api: () => api.validateEventJson(body),
-    parse: () => JSON.parse(values.body),
+    parse: () => JSON.parse(text),
   };
   const check = calls[values.call];
   if (!check) throw new Error(`--call is raw, api or parse, not ${values.call}`);
@@ -55,7 +59,8 @@ function instructions(dir, n) {
     'valgrind',
     [
       '--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, fileURLToPath(import.meta.url), dir,
-      '--child', String(n), '--body', values.body, '--call', values.call,
+      '--child', String(n), '--call', values.call,
+      ...(values['body-file'] === undefined ? ['--body', values.body] : ['--body-file', values['body-file']]),
     ],
     { encoding: 'utf8' },
   );
@@ -64,7 +69,7 @@ function instructions(dir, n) {
   return Number(refs[1].replace(/,/g, ''));
 }
 const what = { raw: 'check', api: 'validateEventJson', parse: 'JSON.parse' }[values.call];
-console.log(`instructions per ${what} of ${values.body} (${calls} calls):`);
+console.log(`instructions per ${what} of ${values['body-file'] ?? values.body} (${calls} calls):`);
 const estimates = positionals.map(() => []);
 for (let r = 0; r < Number(values.repeat); r++) {
   positionals.forEach((dir, i) => estimates[i].push((instructions(dir, calls) - instructions(dir, 0)) / calls));

@@ -9,10 +9,13 @@ use std::cell::Cell;
 
 use wasm_bindgen::prelude::*;
 
-/// A buffer up to this size is kept for the next call; a larger one (a big
-/// body) is freed after its call, so that no call leaves the module holding
-/// more than it needs.
-const KEPT_BYTES: usize = 64 << 10;
+/// A buffer up to this size, the default `maxBodyBytes` (`Limits::default`),
+/// is kept for the next call; a larger one (under a raised limit) is freed
+/// after its call, so no call leaves the module holding more than a body of
+/// the default limit. Kept up to the limit, not only small ones, because a
+/// service that gets large bodies gets them again: freed after each call, a
+/// 1 MiB buffer was taken and zeroed again on the next.
+const KEPT_BYTES: usize = 1 << 20;
 
 thread_local! {
     static INPUT: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
@@ -26,8 +29,12 @@ pub fn reserve_input(length: usize) -> usize {
     INPUT.with(|cell| {
         let mut buffer = cell.take();
         if buffer.len() < length {
-            // Zeroed only when it grows: the length stays at the capacity reached.
-            buffer.resize(length, 0);
+            // Zeroed only when it grows: the length stays at the size reached.
+            // Exactly the size asked for, not doubled (so a body of the
+            // default limit stays under `KEPT_BYTES`), and the old buffer
+            // freed first, its contents not copied: JS overwrites them.
+            drop(buffer);
+            buffer = vec![0; length];
         }
         let address = buffer.as_mut_ptr() as usize;
         cell.set(buffer);
