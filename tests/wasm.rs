@@ -215,4 +215,24 @@ fn simd_scans_agree_with_the_portable_ones() {
             }
         }
     }
+    // Every byte value after a run of plain ASCII, at every offset of the
+    // four-vector step and the vector after it: the step's first test
+    // (special or non-ASCII) and its second (special only) both decide.
+    for byte in 0..=u8::MAX {
+        for at in 0..140 {
+            let mut text = vec![b'a'; at];
+            text.push(byte);
+            text.extend_from_slice(&[b'b'; 80]);
+            assert_eq!(
+                simd::plain_run(&text),
+                swar::plain_run(&text),
+                "{byte:#x} at {at}"
+            );
+            assert_eq!(
+                simd::ascii_run(&text),
+                swar::ascii_run(&text),
+                "{byte:#x} at {at}"
+            );
+        }
+    }
 }
