@@ -19,6 +19,28 @@ pub const SIZE_BUDGET: usize = 64 * 1024;
 /// its record of numbers on the wire.
 const ISSUE_OVERHEAD: usize = 32;
 
+/// Lists longer than this are freed rather than kept for the next result.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+const KEPT_LIST_ISSUES: usize = 64;
+
+thread_local! {
+    /// The issue lists of the last result given back by `recycle`, empty,
+    /// for the next sink: a result with issues then allocates no list.
+    static SPARE: std::cell::Cell<Option<(Vec<Issue>, Vec<Issue>)>> = const { std::cell::Cell::new(None) };
+}
+
+/// Gives the lists of a result that is done with back for the next sink
+/// (the module does, once a result is encoded; a result returned to a Rust
+/// caller is the caller's, so natively only the tests call it).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn recycle(mut errors: Vec<Issue>, mut warnings: Vec<Issue>) {
+    if errors.capacity() <= KEPT_LIST_ISSUES && warnings.capacity() <= KEPT_LIST_ISSUES {
+        errors.clear();
+        warnings.clear();
+        SPARE.with(|spare| spare.set(Some((errors, warnings))));
+    }
+}
+
 /// Which issue `push` kept: its list and index, to amend it later (the
 /// place of an issue about a container is known when the container ends).
 #[derive(Debug, Clone, Copy)]
@@ -77,9 +99,12 @@ impl IssueSink {
     /// A sink that keeps at most `max_issues` issues; in `strict` mode
     /// warnings are errors.
     pub fn new(max_issues: usize, strict: bool) -> IssueSink {
+        let (errors, warnings) = SPARE.with(std::cell::Cell::take).unwrap_or_default();
         IssueSink {
             max_issues,
             strict,
+            errors,
+            warnings,
             ..IssueSink::default()
         }
     }
@@ -318,6 +343,22 @@ mod tests {
         let codes: Vec<_> = errors.iter().map(|i| i.code).collect();
         assert_eq!(codes, [IssueCode::OrderClosed, IssueCode::InvalidJson]);
         assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn recycled_lists_serve_the_next_sink_empty() {
+        let mut sink = IssueSink::new(8, false);
+        sink.push(issue(IssueCode::InvalidType, "/a"), 0);
+        sink.push(issue(IssueCode::PossibleTypo, "/b"), 0);
+        let (errors, warnings) = sink.finish();
+        let capacity = (errors.capacity(), warnings.capacity());
+        recycle(errors, warnings);
+        let sink = IssueSink::new(8, false);
+        assert!(sink.errors.is_empty() && sink.warnings.is_empty());
+        assert_eq!((sink.errors.capacity(), sink.warnings.capacity()), capacity);
+        // Too long a list is not kept.
+        recycle(Vec::with_capacity(KEPT_LIST_ISSUES + 1), Vec::new());
+        assert_eq!(IssueSink::new(8, false).errors.capacity(), 0);
     }
 
     #[test]

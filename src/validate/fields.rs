@@ -42,23 +42,22 @@ impl Run<'_> {
             Role::Unknown(suggestion) => {
                 if let Some(suggestion) = suggestion {
                     self.report_with(IssueCode::PossibleTypo, |run| {
-                        let message = sentence!(
-                            run.path.label(),
-                            " is not a known field, so it is not checked; did you mean ",
-                            suggestion,
-                            "?"
-                        );
-                        run.here(IssueCode::PossibleTypo, message)
-                            .suggestion(suggestion)
+                        run.labelled(IssueCode::PossibleTypo, &|label| {
+                            sentence!(
+                                label,
+                                " is not a known field, so it is not checked; did you mean ",
+                                suggestion,
+                                "?"
+                            )
+                        })
+                        .suggestion(suggestion)
                     });
                 }
                 if self.strict {
                     self.report_with(IssueCode::UnknownField, |run| {
-                        let message = format!(
-                            "{} is not a field of any event (strict mode).",
-                            run.path.label()
-                        );
-                        run.here(IssueCode::UnknownField, message)
+                        run.labelled(IssueCode::UnknownField, &|label| {
+                            format!("{label} is not a field of any event (strict mode).")
+                        })
                     });
                 }
                 let token = self.next()?;
@@ -147,55 +146,46 @@ impl Run<'_> {
     /// The issue `wrong_type` reports.
     fn wrong_type_issue(&self, expected: &str, token: Token) -> Issue {
         let received = self.received(token);
-        let label = self.path.label();
-        let (code, message) = match token {
-            Token::Null => (
-                IssueCode::InvalidType,
-                sentence!(
-                    label,
-                    " is null: omit the field instead of sending null, or send ",
-                    super::article(expected),
-                    "."
-                ),
-            ),
-            Token::Foreign => (
-                IssueCode::NotJson,
-                sentence!(
-                    label,
-                    " is ",
-                    received,
-                    ", which is not JSON data; send ",
-                    super::article(expected),
-                    hint(&received),
-                    "."
-                ),
-            ),
-            Token::Number(n) if !n.is_finite() => (
-                IssueCode::NotJson,
-                sentence!(
-                    label,
-                    " is ",
-                    self.number(n),
-                    ", which JSON cannot represent; send ",
-                    super::article(expected),
-                    "."
-                ),
-            ),
-            _ => (
-                IssueCode::InvalidType,
-                sentence!(
-                    label,
-                    " must be ",
-                    super::article(expected),
-                    ", not ",
-                    super::article(&received),
-                    "."
-                ),
-            ),
+        let code = match token {
+            Token::Foreign => IssueCode::NotJson,
+            Token::Number(n) if !n.is_finite() => IssueCode::NotJson,
+            _ => IssueCode::InvalidType,
         };
-        self.here(code, message)
-            .expected(expected)
-            .received(received)
+        self.labelled(code, &|label| match token {
+            Token::Null => sentence!(
+                label,
+                " is null: omit the field instead of sending null, or send ",
+                super::article(expected),
+                "."
+            ),
+            Token::Foreign => sentence!(
+                label,
+                " is ",
+                received,
+                ", which is not JSON data; send ",
+                super::article(expected),
+                hint(&received),
+                "."
+            ),
+            Token::Number(n) if !n.is_finite() => sentence!(
+                label,
+                " is ",
+                self.number(n),
+                ", which JSON cannot represent; send ",
+                super::article(expected),
+                "."
+            ),
+            _ => sentence!(
+                label,
+                " must be ",
+                super::article(expected),
+                ", not ",
+                super::article(&received),
+                "."
+            ),
+        })
+        .expected(expected)
+        .received(received)
     }
 
     /// A number in a timestamp field.
@@ -207,7 +197,6 @@ impl Run<'_> {
 
     /// The issue `timestamp` reports about `n`, which is not a plain timestamp.
     fn timestamp_issue(&self, n: f64) -> Issue {
-        let label = self.path.label();
         let problem = if !n.is_finite() {
             Some("it is not a finite number")
         } else if n.fract() != 0.0 {
@@ -219,27 +208,29 @@ impl Run<'_> {
         };
         let written = self.number(n);
         let issue = if let Some(problem) = problem {
-            let message = sentence!(
-                label,
-                " must be a timestamp in integer milliseconds since 1970, and ",
-                written,
-                " is not: ",
-                problem,
-                "."
-            );
-            self.here(IssueCode::InvalidTimestamp, message)
+            self.labelled(IssueCode::InvalidTimestamp, &|label| {
+                sentence!(
+                    label,
+                    " must be a timestamp in integer milliseconds since 1970, and ",
+                    written,
+                    " is not: ",
+                    problem,
+                    "."
+                )
+            })
         } else {
             let millis = self.number(n * 1000.0);
-            let message = sentence!(
-                label,
-                " is ",
-                written,
-                ", which looks like seconds: timestamps are milliseconds (",
-                millis,
-                ")."
-            );
-            self.here(IssueCode::TimestampInSeconds, message)
-                .suggestion(millis)
+            self.labelled(IssueCode::TimestampInSeconds, &|label| {
+                sentence!(
+                    label,
+                    " is ",
+                    written,
+                    ", which looks like seconds: timestamps are milliseconds (",
+                    millis,
+                    ")."
+                )
+            })
+            .suggestion(millis)
         };
         issue
             .expected(FieldType::Timestamp.expected())
@@ -264,9 +255,9 @@ impl Run<'_> {
         let suggestion = near_miss::suggest(value, values.iter().copied());
         let value = quote(value);
         let list = values.join(", ");
-        let message = match suggestion {
+        let message = |label: &str| match suggestion {
             Some(s) => sentence!(
-                self.path.label(),
+                label,
                 " must be one of ",
                 list,
                 ", not \"",
@@ -275,18 +266,11 @@ impl Run<'_> {
                 s,
                 "\"?)."
             ),
-            None => sentence!(
-                self.path.label(),
-                " must be one of ",
-                list,
-                ", not \"",
-                value,
-                "\"."
-            ),
+            None => sentence!(label, " must be one of ", list, ", not \"", value, "\"."),
         };
         let received = sentence!("string \"", value, "\"");
         let mut issue = self
-            .here(IssueCode::InvalidEnumValue, message)
+            .labelled(IssueCode::InvalidEnumValue, &message)
             .expected(sentence!("one of ", list))
             .received(received);
         issue.suggestion = suggestion.map(str::to_owned);

@@ -320,17 +320,29 @@ impl Run<'_> {
         issue
     }
 
+    /// As `here`, with a message that names the path: `message` is given
+    /// its label (`crate::pointer::label_of`), cut from the path the issue
+    /// carries, so the path is written out once. (`dyn`: one copy of this
+    /// for every kind of issue, not one each.)
+    fn labelled(&self, code: IssueCode, message: &dyn Fn(&str) -> String) -> Issue {
+        let path = self.path.render();
+        let message = message(&crate::pointer::label_of(&path));
+        let mut issue = Issue::new(code, path, message);
+        issue.span = self.src.span();
+        issue
+    }
+
     /// Records `limit_exceeded` at the current path, about the token just
     /// read; `message` says what passed the limit `name` of `max` (built
-    /// only when the issue is kept).
+    /// only when the issue is kept; given the path's label).
     fn limit(
         &mut self,
         max: usize,
         name: &str,
-        message: impl FnOnce(&Self) -> String,
+        message: impl Fn(&Self, &str) -> String,
     ) -> Option<Kept> {
         self.report_with(IssueCode::LimitExceeded, |run| {
-            run.here(IssueCode::LimitExceeded, message(run))
+            run.labelled(IssueCode::LimitExceeded, &|label| message(run, label))
                 .expected(format!("at most {max} ({name})"))
         })
     }

@@ -24,7 +24,7 @@ impl Run<'_> {
         self.path.push_key(key);
         if self.keys > self.limits.max_keys && !self.skimming {
             let max = self.limits.max_keys;
-            self.limit(max, "maxKeys", |_| {
+            self.limit(max, "maxKeys", |_, _| {
                 format!("The event has more keys in all than the limit of {max} (maxKeys).")
             });
             self.skimming = true;
@@ -35,11 +35,11 @@ impl Run<'_> {
         let is_name = self.path.depth() == 1 && self.src.text() == crate::rules::EVENT_FIELD;
         if duplicate && (!self.skimming || is_name) {
             self.report_with(IssueCode::DuplicateKey, |run| {
-                let message = format!(
-                    "The key {} appears twice in the same object; the backend may keep either value, so send it once.",
-                    run.path.label()
-                );
-                run.here(IssueCode::DuplicateKey, message)
+                run.labelled(IssueCode::DuplicateKey, &|label| {
+                    format!(
+                        "The key {label} appears twice in the same object; the backend may keep either value, so send it once."
+                    )
+                })
             });
         }
         if self.skimming {
@@ -47,21 +47,20 @@ impl Run<'_> {
         }
         if chars > self.limits.max_string_length {
             let max = self.limits.max_string_length;
-            self.limit(max, "maxStringLength", |run| {
+            self.limit(max, "maxStringLength", |_, label| {
                 format!(
-                    "The key {} has {chars} characters, more than the limit of {max} (maxStringLength).",
-                    run.path.label()
+                    "The key {label} has {chars} characters, more than the limit of {max} (maxStringLength)."
                 )
             });
             return false;
         }
         if self.src.text() == PROTO {
             self.report_with(IssueCode::ForbiddenKey, |run| {
-                let message = format!(
-                    "The key {} is forbidden: JavaScript backends treat __proto__ as the object's prototype.",
-                    run.path.label()
-                );
-                run.here(IssueCode::ForbiddenKey, message)
+                run.labelled(IssueCode::ForbiddenKey, &|label| {
+                    format!(
+                        "The key {label} is forbidden: JavaScript backends treat __proto__ as the object's prototype."
+                    )
+                })
             });
         }
         true
@@ -85,11 +84,8 @@ impl Run<'_> {
         }
         self.skip(first)?;
         self.skip_open(1)?;
-        let kept = self.limit(max, "maxArrayItems", |run| {
-            format!(
-                "{} has more items than the limit of {max} (maxArrayItems).",
-                run.path.label()
-            )
+        let kept = self.limit(max, "maxArrayItems", |_, label| {
+            format!("{label} has more items than the limit of {max} (maxArrayItems).")
         });
         let end = self.src.span();
         if let (Some(issue), Some(start), Some(end)) =
@@ -111,10 +107,9 @@ impl Run<'_> {
         if depth <= max {
             return Ok(true);
         }
-        let kept = self.limit(max, "maxDepth", |run| {
+        let kept = self.limit(max, "maxDepth", |_, label| {
             format!(
-                "{} is nested {depth} levels deep, more than the limit of {max} (maxDepth).",
-                run.path.label()
+                "{label} is nested {depth} levels deep, more than the limit of {max} (maxDepth)."
             )
         });
         if matches!(first, Token::ObjectStart | Token::ArrayStart) {
@@ -264,23 +259,22 @@ impl Run<'_> {
             Token::String { chars } => self.string_length(chars),
             Token::Number(n) if !n.is_finite() => {
                 self.report_with(IssueCode::NotJson, |run| {
-                    let message = format!(
-                        "{} is {}, which JSON cannot represent as a number.",
-                        run.path.label(),
-                        run.number(n)
-                    );
-                    run.here(IssueCode::NotJson, message)
-                        .received(run.received(token))
+                    run.labelled(IssueCode::NotJson, &|label| {
+                        format!(
+                            "{label} is {}, which JSON cannot represent as a number.",
+                            run.number(n)
+                        )
+                    })
+                    .received(run.received(token))
                 });
             }
             Token::Foreign => {
                 self.report_with(IssueCode::NotJson, |run| {
                     let received = run.received(token);
-                    let message = format!(
-                        "{} is {received}, which is not JSON data.",
-                        run.path.label()
-                    );
-                    run.here(IssueCode::NotJson, message).received(received)
+                    run.labelled(IssueCode::NotJson, &|label| {
+                        format!("{label} is {received}, which is not JSON data.")
+                    })
+                    .received(received)
                 });
             }
             _ => {}
@@ -292,11 +286,8 @@ impl Run<'_> {
     pub(super) fn string_length(&mut self, chars: usize) {
         let max = self.limits.max_string_length;
         if chars > max {
-            self.limit(max, "maxStringLength", |run| {
-                format!(
-                    "{} has {chars} characters, more than the limit of {max} (maxStringLength).",
-                    run.path.label()
-                )
+            self.limit(max, "maxStringLength", |_, label| {
+                format!("{label} has {chars} characters, more than the limit of {max} (maxStringLength).")
             });
         }
     }

@@ -53,8 +53,9 @@ fn prepare() {
     crate::decimal::set_general(parse_float);
 }
 
-/// Encodes a result as its check code (`crate::wire::code`), stashing its issues.
-fn finish(result: &ValidationResult) -> u32 {
+/// Encodes a result as its check code (`crate::wire::code`), stashing its
+/// issues; its lists go back to the sink for the next check.
+fn finish(result: ValidationResult) -> u32 {
     let has_issues = !(result.errors.is_empty() && result.warnings.is_empty());
     if has_issues {
         ISSUES.with(|cell| {
@@ -66,6 +67,7 @@ fn finish(result: &ValidationResult) -> u32 {
             encoded.seal();
         });
     }
+    crate::sink::recycle(result.errors, result.warnings);
     wire::code(result.kind, has_issues)
 }
 
@@ -103,14 +105,14 @@ pub fn check_bytes(
         m if m == TextMode::String as u32 => Offsets::Utf16,
         _ => {
             let mut source = crate::tape::TapeSource::new(bytes, js_source::js_number);
-            return finish(&crate::validate_source(
+            return finish(crate::validate_source(
                 &mut source,
                 order.as_ref(),
                 &options,
             ));
         }
     };
-    finish(&crate::validate_json_located(
+    finish(crate::validate_json_located(
         bytes,
         offsets,
         order.as_ref(),
@@ -122,7 +124,7 @@ pub fn check_bytes(
 #[wasm_bindgen(js_name = checkOversized)]
 pub fn check_oversized(length: f64, order: u32, strict: bool, limits: Option<Vec<f64>>) -> u32 {
     let (order, options) = (args::order(order), args::options(strict, limits));
-    finish(&crate::oversized_body(
+    finish(crate::oversized_body(
         length as usize,
         order.as_ref(),
         &options,
@@ -143,7 +145,7 @@ pub fn check_value(
     prepare();
     let (order, options) = (args::order(order), args::options(strict, limits));
     let mut source = js_source::JsSource::new(value, readers);
-    finish(&crate::validate_source(
+    finish(crate::validate_source(
         &mut source,
         order.as_ref(),
         &options,
