@@ -4,9 +4,8 @@
 // no init call. pkg/api.js instantiates it (again, when an instance must be
 // replaced). `servicer-events/web` (web.js) is for those who place the .wasm
 // themselves.
-import { instantiate } from './dist/glue.js';
-import { createApi } from './api.js';
-import data from './dist/data.js';
+// The glue, the API layer (pkg/api.js) and the data, as one module (scripts/core-module.mjs).
+import { instantiate, createApi, data } from './dist/core.js';
 import bytes from './dist/wasm.js';
 
 const compiled = new WebAssembly.Module(bytes);

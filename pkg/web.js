@@ -1,9 +1,8 @@
 // Browsers, for those who place the .wasm themselves (a strict CSP, a CDN, the
 // module cached apart): `await init(wasm)` once, then the same API as the
 // default entry. The .wasm is the `servicer-events/servicer_events.wasm` subpath.
-import { instantiate } from './dist/glue.js';
-import { createApi } from './api.js';
-import data from './dist/data.js';
+// The glue, the API layer (pkg/api.js) and the data, as one module (scripts/core-module.mjs).
+import { instantiate, createApi, data } from './dist/core.js';
 
 let api;
 let pending;

@@ -3,9 +3,8 @@
 // default rule); pkg/api.js instantiates it synchronously (again, when an
 // instance must be replaced).
 import compiled from './dist/web/servicer_events_bg.wasm';
-import { instantiate } from './dist/glue.js';
-import { createApi } from './api.js';
-import data from './dist/data.js';
+// The glue, the API layer (pkg/api.js) and the data, as one module (scripts/core-module.mjs).
+import { instantiate, createApi, data } from './dist/core.js';
 
 export const { validateEvent, validateEventJson, buildEvent, fixEvent, eventCatalog, eventJsonSchema } = createApi(
   () => instantiate(compiled),

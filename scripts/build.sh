@@ -44,6 +44,9 @@ node scripts/inline-wasm.mjs "$module" pkg/dist
 cp README.md LICENSE-MIT LICENSE-APACHE pkg/
 # The catalogue, the schemas and index.d.cts are generated natively: the .wasm only validates.
 cargo run --quiet --example package_data -- pkg
+# The ES module entries import the glue, the API layer and the data as one
+# module (Node loads each ES module on its own; see the script).
+node scripts/core-module.mjs pkg
 
 mkdir -p target/pack
 rm -f target/pack/servicer-events-*.tgz

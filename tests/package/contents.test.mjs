@@ -17,7 +17,6 @@ const SHIPPED = [
   // entries and their types
   'index.d.ts',
   'index.d.cts',
-  'api.js',
   'node.mjs',
   'node.cjs',
   'browser.js',
@@ -25,9 +24,9 @@ const SHIPPED = [
   'web.js',
   'web.d.ts',
   // the built module (the .wasm, and inlined in JS), its glue (a factory of
-  // instances) and the generated data
-  'dist/data.js',
-  'dist/glue.js',
+  // instances), the API layer and the generated data (for the ES module
+  // entries as one module, dist/core.js: scripts/core-module.mjs)
+  'dist/core.js',
   'dist/node/package.json',
   'dist/node/api.js',
   'dist/node/data.js',
