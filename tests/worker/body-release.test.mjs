@@ -2,7 +2,8 @@
 // (examples/worker/src/body.js `sendBody`), run on Node's web streams: a
 // large body's stream gives it back only when asked for more after its one
 // chunk (workerd's pump asks only once that chunk's write has completed) or
-// when cancelled, and once; a small body's string gives it back at once.
+// when cancelled, and once; a small body's string gives it back at once; a
+// small body read into a buffer of its own is forwarded as that buffer.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sendBody } from '../../examples/worker/src/body.js';
@@ -64,4 +65,12 @@ test('a small body that is not UTF-8: forwarded as a copy of its bytes, its buff
   assert.notEqual(body.buffer, read.bytes.buffer);
   assert.deepEqual(body, read.bytes);
   assert.equal(read.releases, 1);
+});
+
+test('a small body read into a buffer of its own: that buffer is the body, never given back', () => {
+  const read = { ...readOf(1024), own: true };
+  read.release = () => (read.releases += 1);
+  const body = sendBody(read);
+  assert.equal(body, read.bytes, 'the bytes themselves: nothing reuses their buffer');
+  assert.equal(read.releases, 0);
 });
