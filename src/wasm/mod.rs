@@ -10,6 +10,8 @@
 //! Schemas are not here at all: they are generated natively at build time
 //! (`examples/package_data.rs`), so the module holds the validator only.
 
+#[cfg(not(target_feature = "atomics"))]
+mod alloc;
 mod args;
 mod build;
 mod input;
@@ -26,10 +28,11 @@ use crate::location::Offsets;
 use crate::result::ValidationResult;
 use crate::wire::{self, Encoded, TextMode};
 
-// The module is single-threaded; talc is smaller and faster than dlmalloc there.
+// The module is single-threaded; talc is smaller and faster than dlmalloc
+// there, and small blocks are kept in lists in front of it (`alloc.rs`).
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
-static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: alloc::Pooled = alloc::Pooled::new();
 
 thread_local! {
     /// The issues of the last check that had any, encoded, until the next
