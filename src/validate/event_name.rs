@@ -30,7 +30,7 @@ impl Run<'_> {
         let max = self.limits.max_event_name_length;
         let over = chars > max;
         if over {
-            self.limit(max, "maxEventNameLength", |_, _| {
+            self.limit(max, "maxEventNameLength", |_| {
                 format!(
                     "The event name has {chars} characters, more than the limit of {max} (maxEventNameLength)."
                 )

@@ -238,29 +238,29 @@ impl Run<'_> {
         let Some((text, offsets)) = self.src.located_text() else {
             return;
         };
-        let first_two = {
+        let (first, second) = {
             let mut spans = self.issues.iter_mut().filter_map(|i| i.span);
             (spans.next(), spans.next())
         };
-        if let (Some(span), None) = first_two {
-            // One place to find (most results with issues): nothing collected.
-            let location = location::resolve_one(text, offsets, span);
-            for issue in self.issues.iter_mut() {
-                if issue.span.take().is_some() {
-                    issue.location = Some(location);
-                }
+        let Some(first) = first else {
+            // No issue has a place: nothing to find, nothing allocated.
+            return;
+        };
+        // One place to find (most results with issues): nothing collected.
+        let one = second
+            .is_none()
+            .then(|| location::resolve_one(text, offsets, first));
+        let mut many = match one {
+            Some(_) => Vec::new(),
+            None => {
+                let spans: Vec<Span> = self.issues.iter_mut().filter_map(|i| i.span).collect();
+                location::resolve(text, offsets, &spans)
             }
-            return;
         }
-        // Collecting none allocates nothing: a result without issues pays nothing.
-        let spans: Vec<Span> = self.issues.iter_mut().filter_map(|i| i.span).collect();
-        if spans.is_empty() {
-            return;
-        }
-        let mut locations = location::resolve(text, offsets, &spans).into_iter();
+        .into_iter();
         for issue in self.issues.iter_mut() {
             if issue.span.take().is_some() {
-                issue.location = locations.next();
+                issue.location = one.or_else(|| many.next());
             }
         }
     }
@@ -335,14 +335,9 @@ impl Run<'_> {
     /// Records `limit_exceeded` at the current path, about the token just
     /// read; `message` says what passed the limit `name` of `max` (built
     /// only when the issue is kept; given the path's label).
-    fn limit(
-        &mut self,
-        max: usize,
-        name: &str,
-        message: impl Fn(&Self, &str) -> String,
-    ) -> Option<Kept> {
+    fn limit(&mut self, max: usize, name: &str, message: impl Fn(&str) -> String) -> Option<Kept> {
         self.report_with(IssueCode::LimitExceeded, |run| {
-            run.labelled(IssueCode::LimitExceeded, &|label| message(run, label))
+            run.labelled(IssueCode::LimitExceeded, &message)
                 .expected(format!("at most {max} ({name})"))
         })
     }

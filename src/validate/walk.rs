@@ -24,7 +24,7 @@ impl Run<'_> {
         self.path.push_key(key);
         if self.keys > self.limits.max_keys && !self.skimming {
             let max = self.limits.max_keys;
-            self.limit(max, "maxKeys", |_, _| {
+            self.limit(max, "maxKeys", |_| {
                 format!("The event has more keys in all than the limit of {max} (maxKeys).")
             });
             self.skimming = true;
@@ -47,7 +47,7 @@ impl Run<'_> {
         }
         if chars > self.limits.max_string_length {
             let max = self.limits.max_string_length;
-            self.limit(max, "maxStringLength", |_, label| {
+            self.limit(max, "maxStringLength", |label| {
                 format!(
                     "The key {label} has {chars} characters, more than the limit of {max} (maxStringLength)."
                 )
@@ -84,7 +84,7 @@ impl Run<'_> {
         }
         self.skip(first)?;
         self.skip_open(1)?;
-        let kept = self.limit(max, "maxArrayItems", |_, label| {
+        let kept = self.limit(max, "maxArrayItems", |label| {
             format!("{label} has more items than the limit of {max} (maxArrayItems).")
         });
         let end = self.src.span();
@@ -107,7 +107,7 @@ impl Run<'_> {
         if depth <= max {
             return Ok(true);
         }
-        let kept = self.limit(max, "maxDepth", |_, label| {
+        let kept = self.limit(max, "maxDepth", |label| {
             format!(
                 "{label} is nested {depth} levels deep, more than the limit of {max} (maxDepth)."
             )
@@ -286,7 +286,7 @@ impl Run<'_> {
     pub(super) fn string_length(&mut self, chars: usize) {
         let max = self.limits.max_string_length;
         if chars > max {
-            self.limit(max, "maxStringLength", |_, label| {
+            self.limit(max, "maxStringLength", |label| {
                 format!("{label} has {chars} characters, more than the limit of {max} (maxStringLength).")
             });
         }
