@@ -45,10 +45,13 @@ pub struct Limits {
     pub max_issues: usize,
 }
 
+/// The default `maxBodyBytes` (`Limits::max_body_bytes`): 1 MiB.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 1_048_576;
+
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
-            max_body_bytes: 1_048_576,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             max_event_name_length: 256,
             max_string_length: 65_536,
             max_array_items: 1_000,

@@ -9,13 +9,13 @@ use std::cell::Cell;
 
 use wasm_bindgen::prelude::*;
 
-/// A buffer up to this size, the default `maxBodyBytes` (`Limits::default`),
-/// is kept for the next call; a larger one (under a raised limit) is freed
-/// after its call, so no call leaves the module holding more than a body of
-/// the default limit. Kept up to the limit, not only small ones, because a
+/// A buffer up to this size, the default `maxBodyBytes`, is kept for the
+/// next call; a larger one (under a raised limit) is freed after its call,
+/// so no call leaves the module holding more than a body of the default
+/// limit. Kept up to the limit, not only small ones, because a
 /// service that gets large bodies gets them again: freed after each call, a
 /// 1 MiB buffer was taken and zeroed again on the next.
-const KEPT_BYTES: usize = 1 << 20;
+const KEPT_BYTES: usize = crate::options::DEFAULT_MAX_BODY_BYTES;
 
 thread_local! {
     static INPUT: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
