@@ -338,8 +338,9 @@ function tapeWriter(tags, foreign) {
       if (keys > limits.maxKeys) skimming = true;
       // What the walk does not look into (any value will do: it is skipped): the value of a
       // key once skimming or over maxStringLength; but the event's name it always reads.
+      // (The length in units is a cheap first test: a key has no more characters than units.)
       const skipped =
-        (skimming || name.length > limits.maxStringLength) && !(depth === 1 && name === 'event') && (skimming || overLong(name));
+        (skimming || (name.length > limits.maxStringLength && overLong(name))) && !(depth === 1 && name === 'event');
       if (skipped) {
         if (at + 1 > bytes.length) grow(1);
         bytes[at++] = tags.null;
