@@ -426,11 +426,13 @@ function issueReader(wire) {
   if (`${textFields}` !== 'path,message,expected,received,suggestion' || `${location}` !== 'line,column,offset,length') {
     throw new Error('servicer-events: the issue layout (src/wire.rs) changed: update readIssues in api.js');
   }
-  const decoder = new TextDecoder();
+  // Made at the first issue: a valid event (the first call at a cold start) needs none.
+  let decoder;
   /** The errors and the warnings whose header is at `address`. */
   return function readIssues(words, bytes, address) {
     const header = address >>> 2;
     const start = words[header];
+    decoder ??= new TextDecoder();
     const text = decoder.decode(bytes.subarray(start, start + words[header + 1]));
     let cut = 0;
     let at = header + headerWords;
@@ -625,21 +627,22 @@ const SPARE_MEMORY = 4 << 20;
  * Builds the public API over instances of the module.
  * @param {() => object} instantiate a fresh instance's raw exports, and
  *   `exports`, the instance's own (dist/glue.js, from the compiled module)
- * @param {{ catalog: string, schemas: Record<string, string>, wire: object }} data the
- *   catalogue and the JSON Schema texts by service type (`all` for either),
- *   generated from the rule table by examples/package_data.rs, and the wire
- *   layout of results (src/wire.rs)
+ * @param {{ catalog: string, serviceTypes: string[], limits: Record<string, number>, schemas: Record<string, string>, wire: object }} data
+ *   the catalogue's text, its service types and default limits, and the JSON
+ *   Schema texts by service type (`all` for either), generated from the rule
+ *   table by examples/package_data.rs, and the wire layout of results (src/wire.rs)
  */
 export function createApi(instantiate, data) {
-  const { catalog: catalogText, schemas, wire } = data;
+  // The catalogue's text is parsed when asked for (`eventCatalog`), not at
+  // import: what the calls need of it comes as values (`serviceTypes`, `limits`).
+  const { catalog: catalogText, serviceTypes, limits: defaults, schemas, wire } = data;
   const readIssues = issueReader(wire);
   const { tape: TAPE, bytes: BYTES_BODY, string: STRING_BODY } = wire.textModes;
-  const tape = tapeWriter(wire.tapeTags, wire.tapeForeign);
-  const catalog = JSON.parse(catalogText);
-  const serviceTypes = catalog.serviceTypes;
+  // Made at the first `validateEvent`: an import, or a caller of
+  // `validateEventJson` alone, does not pay for its buffers.
+  let tape;
   /** How an order crosses as bits (src/wire.rs). */
   const ORDER = wire.order;
-  const defaults = catalog.limits;
   const limitNames = Object.keys(defaults); // the order the module reads values in
 
   let raw = instantiate();
@@ -816,6 +819,7 @@ export function createApi(instantiate, data) {
     const o = decodeOptions(options);
     // Not only objects: an array or a string is plain data too, reported
     // (not_an_object) from its tape as from the careful walk.
+    tape ??= tapeWriter(wire.tapeTags, wire.tapeForeign);
     const length = tape.write(event, o.limits);
     if (length < 0) return guarded(checkCareful, event, bits, o);
     return guarded(checkTape, length, bits, o);
