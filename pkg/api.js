@@ -75,6 +75,17 @@ const toWellFormed = typeof String.prototype.toWellFormed === 'function' ? (s) =
  */
 const KEPT_TAPE_BYTES = 4 << 20;
 
+/** A tape's header: its tokens' length and where its text starts (src/tape.rs). */
+const TAPE_HEADER = 8;
+
+/**
+ * The room a tape is written in, in place in the module's input buffer:
+ * the tokens in its first half, the text in its second. A value whose tape
+ * outgrows either (far larger than an event) is written on in the writer's
+ * own buffers and copied in.
+ */
+const TAPE_ROOM = 64 << 10;
+
 /**
  * Strings from this length are encoded on their own: joined to the short
  * ones, `encodeInto` would copy them once more (V8 flattens the joined
@@ -108,8 +119,9 @@ const SMALL_TEXT = 1024;
  * `maxArrayItems`, a container nested past `maxDepth`. The text of the keys and strings goes into `text`,
  * after the tokens: short strings are joined as they come (V8 joins
  * strings without copying them) and encoded together, one call of
- * `encodeInto` instead of one per string. It returns the tape's length
- * (`copy` puts it in module memory), or -1 for anything else (cycles,
+ * `encodeInto` instead of one per string. The tape is written in place,
+ * in the module's input buffer, so that nothing is copied for a value of
+ * the usual size. It returns the tape's length, or -1 for anything else (cycles,
  * symbol keys, a getter or Proxy trap that throws…), which takes
  * the careful path and is reported there precisely. Measured against the
  * walk, `JSON.stringify`, `TextEncoder` and the module's JSON parser it
@@ -117,13 +129,25 @@ const SMALL_TEXT = 1024;
  * parsed.
  */
 function tapeWriter(tags, foreign) {
-  let bytes = new Uint8Array(4096);
-  let view = new DataView(bytes.buffer);
+  // The tokens: the tape starts at `base` of `bytes` (its header first),
+  // written up to `at`, with room up to `end`.
+  let bytes;
+  let view;
+  let base = 0;
   let at = 0;
-  // The text: encoded up to `textAt`; `texts` joins the short strings since.
-  let text = new Uint8Array(4096);
+  let end = 0;
+  // The text: from `textBase` of `text`, encoded up to `textAt`, with room
+  // up to `textEnd`; `texts` joins the short strings since.
+  let text;
+  let textBase = 0;
   let textAt = 0;
+  let textEnd = 0;
   let texts = '';
+  // Whether `bytes` and `text` are the module's memory (the tape written in
+  // place), or the writer's own buffers, kept from value to value.
+  let direct = false;
+  let ownBytes;
+  let ownText;
   let limits;
   // The containers being written, outermost first (at most maxDepth + 1 of them).
   const open = [];
@@ -137,10 +161,37 @@ function tapeWriter(tags, foreign) {
 
   /** Makes room for `more` bytes at `at` (what is written before `at` is kept). */
   function grow(more) {
+    if (direct) return spill(more, 0);
     const bigger = new Uint8Array(Math.max(bytes.length * 2, at + more));
     bigger.set(bytes.subarray(0, at));
-    bytes = bigger;
+    ownBytes = bytes = bigger;
     view = new DataView(bigger.buffer);
+    end = bigger.length;
+  }
+
+  /**
+   * Moves what was written in the module's memory to the writer's own
+   * buffers, with room for `more` bytes of tokens and `moreText` of text:
+   * a value whose tape outgrows its room, or a getter that calls the API
+   * (`leave`).
+   */
+  function spill(more, moreText) {
+    const tokens = at - base;
+    const written = textAt - textBase;
+    if (ownBytes === undefined || ownBytes.length < tokens + more) {
+      ownBytes = new Uint8Array(Math.max(4096, tokens * 2, tokens + more));
+    }
+    if (ownText === undefined || ownText.length < written + moreText) {
+      ownText = new Uint8Array(Math.max(4096, written * 2, written + moreText));
+    }
+    ownBytes.set(bytes.subarray(base, at));
+    ownText.set(text.subarray(textBase, textAt));
+    direct = false;
+    bytes = ownBytes;
+    view = new DataView(ownBytes.buffer);
+    [base, at, end] = [0, tokens, ownBytes.length];
+    text = ownText;
+    [textBase, textAt, textEnd] = [0, written, ownText.length];
   }
 
   /**
@@ -155,8 +206,8 @@ function tapeWriter(tags, foreign) {
    */
   function string(tag, s, lossy) {
     const n = s.length;
-    if (texts.length === 0 && (n < SHORT_TEXT || (n < LONG_TEXT && textAt + n <= SMALL_TEXT))) {
-      if (textAt + n > text.length) textRoom(n);
+    if (texts.length === 0 && (n < SHORT_TEXT || (n < LONG_TEXT && textAt - textBase + n <= SMALL_TEXT))) {
+      if (textAt + n > textEnd) textRoom(n);
       const into = text;
       const start = textAt;
       let i = 0;
@@ -189,7 +240,7 @@ function tapeWriter(tags, foreign) {
 
   /** A key's or a string's tag and UTF-16 length. */
   function token(tag, n) {
-    if (at + 5 > bytes.length) grow(5);
+    if (at + 5 > end) grow(5);
     bytes[at] = tag;
     view.setUint32(at + 1, n, true);
     at += 5;
@@ -200,11 +251,11 @@ function tapeWriter(tags, foreign) {
     const n = texts.length;
     if (n === 0) return;
     textRoom(n); // a byte per UTF-16 unit: ASCII
-    let { read, written } = encoder.encodeInto(texts, text.subarray(textAt));
+    let { read, written } = encoder.encodeInto(texts, text.subarray(textAt, textEnd));
     if (read < n) {
       // Not ASCII after all: room for the most UTF-8 can take, and again.
       textRoom(n * 3);
-      written = encoder.encodeInto(texts, text.subarray(textAt)).written;
+      written = encoder.encodeInto(texts, text.subarray(textAt, textEnd)).written;
     }
     textAt += written;
     texts = '';
@@ -212,14 +263,16 @@ function tapeWriter(tags, foreign) {
 
   /** Makes room for `more` bytes of text at `textAt`. */
   function textRoom(more) {
-    if (textAt + more <= text.length) return;
+    if (textAt + more <= textEnd) return;
+    if (direct) return spill(0, more);
     const bigger = new Uint8Array(Math.max(text.length * 2, textAt + more));
     bigger.set(text.subarray(0, textAt));
-    text = bigger;
+    ownText = text = bigger;
+    textEnd = bigger.length;
   }
 
   function number(v) {
-    if (at + 9 > bytes.length) grow(9);
+    if (at + 9 > end) grow(9);
     // Most numbers are small integers: 5 bytes instead of 9 (-0 is written as 0, as JSON says it).
     if ((v | 0) === v) {
       bytes[at] = INTEGER;
@@ -234,7 +287,7 @@ function tapeWriter(tags, foreign) {
 
   /** The tag of a value JSON cannot carry, and what it is (`foreign`). */
   function other(kind) {
-    if (at + 2 > bytes.length) grow(2);
+    if (at + 2 > end) grow(2);
     bytes[at] = FOREIGN;
     bytes[at + 1] = kind;
     at += 2;
@@ -250,7 +303,7 @@ function tapeWriter(tags, foreign) {
         number(v);
         return true;
       case 'boolean':
-        if (at + 1 > bytes.length) grow(1);
+        if (at + 1 > end) grow(1);
         bytes[at++] = v ? tags.true : tags.false;
         return true;
       case 'object':
@@ -270,7 +323,7 @@ function tapeWriter(tags, foreign) {
       default:
         return false;
     }
-    if (at + 1 > bytes.length) grow(1);
+    if (at + 1 > end) grow(1);
     if (v === null) {
       bytes[at++] = tags.null;
       return true;
@@ -296,7 +349,7 @@ function tapeWriter(tags, foreign) {
     // The walk counts the top-level members' values as depth 1.
     if (depth - 1 > limits.maxDepth) {
       // Reported and not looked into: empty says as much.
-      if (at + 2 > bytes.length) grow(2);
+      if (at + 2 > end) grow(2);
       bytes[at++] = isArray ? tags.arrayStart : tags.objectStart;
       bytes[at++] = isArray ? tags.arrayEnd : tags.objectEnd;
       return true;
@@ -317,7 +370,7 @@ function tapeWriter(tags, foreign) {
         }
       }
       open.pop();
-      if (at + 2 > bytes.length) grow(2);
+      if (at + 2 > end) grow(2);
       if (length > n && !skimming) bytes[at++] = tags.null;
       bytes[at++] = tags.arrayEnd;
       return true;
@@ -342,12 +395,12 @@ function tapeWriter(tags, foreign) {
       const skipped =
         (skimming || (name.length > limits.maxStringLength && overLong(name))) && !(depth === 1 && name === 'event');
       if (skipped) {
-        if (at + 1 > bytes.length) grow(1);
+        if (at + 1 > end) grow(1);
         bytes[at++] = tags.null;
       } else if (!value(item, depth + 1, false)) return false;
     }
     open.pop();
-    if (at + 1 > bytes.length) grow(1);
+    if (at + 1 > end) grow(1);
     bytes[at++] = tags.objectEnd;
     return true;
   }
@@ -369,22 +422,40 @@ function tapeWriter(tags, foreign) {
     return chars > limits.maxStringLength;
   }
 
-  /** The tokens' length first, the text encoded; the tape's length. */
+  /**
+   * The text encoded, then the header: the tokens' length, and where the
+   * text starts (in place: where it was written; in the writer's own
+   * buffers: right after the tokens, where `copy` puts it). The tape's length.
+   */
   function finish() {
-    view.setUint32(0, at - 4, true);
-    encode();
-    return at + textAt;
+    encode(); // first: it may spill
+    const tokens = at - base;
+    view.setUint32(base, tokens - TAPE_HEADER, true);
+    view.setUint32(base + 4, direct ? textBase - base : tokens, true);
+    return direct ? textAt - base : tokens + textAt;
   }
 
-  function write(root, limitsNow) {
+  /**
+   * Writes the tape of `root` in place: from `address` of the module's
+   * `memory` (`memoryView` a DataView of it), in `room` bytes there, the
+   * tokens in the first half and the text in the second; a value whose
+   * tape outgrows either goes on in the writer's own buffers (then
+   * `spilled()`, and `copy` puts it in module memory).
+   */
+  function write(root, limitsNow, memory, memoryView, address, room) {
     if (busy) return -1;
-    if (bytes.length > KEPT_TAPE_BYTES) {
-      bytes = new Uint8Array(4096);
-      view = new DataView(bytes.buffer);
-    }
-    if (text.length > KEPT_TAPE_BYTES) text = new Uint8Array(4096);
-    at = 4; // the tokens' length goes first
-    textAt = 0;
+    if (ownBytes !== undefined && ownBytes.length > KEPT_TAPE_BYTES) ownBytes = undefined;
+    if (ownText !== undefined && ownText.length > KEPT_TAPE_BYTES) ownText = undefined;
+    direct = true;
+    bytes = memory;
+    view = memoryView;
+    base = address;
+    at = address + TAPE_HEADER;
+    end = address + (room >>> 1);
+    text = memory;
+    textBase = end;
+    textAt = end;
+    textEnd = address + room;
     texts = '';
     if (open.length > 0) open.length = 0;
     keys = 0;
@@ -398,16 +469,31 @@ function tapeWriter(tags, foreign) {
     } finally {
       texts = '';
       if (open.length > 0) open.length = 0; // no caller's value is kept
+      bytes = text = view = undefined; // nor the module's memory
       busy = false;
     }
   }
 
-  /** Copies the tape just written to `address` of `memory`. */
-  function copy(memory, address) {
-    memory.set(bytes.subarray(0, at), address);
-    memory.set(text.subarray(0, textAt), address + at);
+  /**
+   * Moves a tape being written in place to the writer's own buffers: a
+   * getter is about to call into the module, which may write over the
+   * input buffer, grow the memory or replace the instance.
+   */
+  function leave() {
+    if (busy && direct) spill(0, 0);
   }
-  return { write, copy };
+
+  /** Whether the tape just written is in the writer's own buffers, not in place. */
+  function spilled() {
+    return !direct;
+  }
+
+  /** Copies the tape just written in the writer's own buffers to `address` of `memory`. */
+  function copy(memory, address) {
+    memory.set(ownBytes.subarray(0, at), address);
+    memory.set(ownText.subarray(0, textAt), address + at);
+  }
+  return { write, leave, spilled, copy };
 }
 
 /**
@@ -647,6 +733,8 @@ export function createApi(instantiate, data) {
 
   let raw = instantiate();
   let instances = 1;
+  /** What checkTape returns for a value the careful path checks. */
+  const CAREFUL = {};
   const memoryOf = (instance) => instance.exports.memory.buffer.byteLength;
   const startMemory = memoryOf(raw);
 
@@ -660,6 +748,9 @@ export function createApi(instantiate, data) {
    * `mayThrow` names errors the call throws by design (buildEvent's TypeErrors).
    */
   function guarded(call, arg, bits, o, mode, mayThrow = false) {
+    // A getter calling the API while a tape is written in place: the tape
+    // leaves the module's memory before this call can change it.
+    if (tape !== undefined) tape.leave();
     let out;
     try {
       out = call(raw, arg, bits, o, mode);
@@ -691,12 +782,14 @@ export function createApi(instantiate, data) {
   const EMPTY = new Uint8Array(0);
   let memory = EMPTY;
   let words = new Uint32Array(0);
+  let memoryView;
 
   /** The memory's views, taken again if it grew. */
   function refresh() {
     if (memory.length === 0) {
       memory = new Uint8Array(raw.exports.memory.buffer);
       words = new Uint32Array(memory.buffer);
+      memoryView = new DataView(memory.buffer);
     }
   }
 
@@ -796,16 +889,28 @@ export function createApi(instantiate, data) {
     return { valid: errors.length === 0, kind, errors, warnings };
   }
 
-  /** Copies the tape just written into the input buffer of the instance (src/wasm/input.rs). */
-  function writeTape(length) {
-    const at = raw.reserveInput(length);
+  /**
+   * Writes the tape of `event` into the input buffer of the instance
+   * (src/wasm/input.rs) and checks it; CAREFUL when the tape cannot carry
+   * the value (the careful path then).
+   */
+  function checkTape(m, event, bits, o) {
+    const address = m.reserveInput(TAPE_ROOM);
     refresh();
-    tape.copy(memory, at);
-    return length;
+    const length = tape.write(event, o.limits, memory, memoryView, address, TAPE_ROOM);
+    if (length < 0) return CAREFUL;
+    // In the writer's own buffers (a value larger than the room, or a getter
+    // that called the API meanwhile, which may have replaced the instance):
+    // copied into the current instance.
+    if (tape.spilled()) {
+      const at = raw.reserveInput(length);
+      refresh();
+      tape.copy(memory, at);
+    }
+    return result(raw, raw.checkInput(length, TAPE, bits, o.strict, o.values));
   }
 
   // The checks `guarded` runs, with what each needs as arguments.
-  const checkTape = (m, length, bits, o) => result(m, m.checkInput(writeTape(length), TAPE, bits, o.strict, o.values));
   const checkCareful = (m, event, bits, o) => result(m, m.checkValue(event, readers, bits, o.strict, o.values));
   const checkOversized = (m, length, bits, o) => result(m, m.checkOversized(length, bits, o.strict, o.values));
   function checkBody(m, text, bits, o, mode) {
@@ -820,9 +925,8 @@ export function createApi(instantiate, data) {
     // Not only objects: an array or a string is plain data too, reported
     // (not_an_object) from its tape as from the careful walk.
     tape ??= tapeWriter(wire.tapeTags, wire.tapeForeign);
-    const length = tape.write(event, o.limits);
-    if (length < 0) return guarded(checkCareful, event, bits, o);
-    return guarded(checkTape, length, bits, o);
+    const out = guarded(checkTape, event, bits, o);
+    return out === CAREFUL ? guarded(checkCareful, event, bits, o) : out;
   }
 
   function validateEventJson(body, order, options) {

@@ -2,8 +2,12 @@
 //! value writes its tokens straight into the module's input buffer,
 //! instead of a walk, `JSON.stringify`, UTF-8 encoding and the JSON parser.
 //!
-//! A tape is the length of its tokens (`u32`, little-endian), the tokens,
-//! then the text of every key and string, one after the other, as UTF-8.
+//! A tape is the length of its tokens and where its text starts, from the
+//! tape's start (two `u32`, little-endian), the tokens, then, at that
+//! offset, the text of every key and string, one after the other, as UTF-8.
+//! What lies between the tokens and the text is not read: `pkg/api.js`
+//! writes the tokens from the start of the module's input buffer and the
+//! text from its middle, so neither is copied when it ends.
 //! Every token is a tag byte; a number is followed by its `f64` (8 bytes,
 //! little-endian), or, as most numbers are, by an `i32` (4 bytes: the tape
 //! of a long array of small numbers is half as long, and the number the
@@ -51,6 +55,9 @@ const STRING: u8 = TAGS[8].1;
 const KEY: u8 = TAGS[9].1;
 const INTEGER: u8 = TAGS[10].1;
 const FOREIGN_TAG: u8 = TAGS[11].1;
+
+/// The bytes before the tokens: their length and where the text starts.
+const HEADER: usize = 8;
 
 /// What a value JSON cannot carry is, by the name `pkg/api.js` knows it by
 /// (its index follows the `foreign` tag), and as messages describe it (the
@@ -131,11 +138,16 @@ pub struct TapeSource<'t> {
 impl<'t> TapeSource<'t> {
     /// A source over `tape`, whose numbers print as `number_text` says.
     pub fn new(tape: &'t [u8], number_text: fn(f64) -> String) -> TapeSource<'t> {
-        let split = tape
-            .get(..4)
-            .and_then(|b| <[u8; 4]>::try_from(b).ok())
-            .map(|b| 4usize.saturating_add(u32::from_le_bytes(b) as usize))
-            .and_then(|end| Some((tape.get(4..end)?, tape.get(end..)?)));
+        let word = |at: usize| {
+            let bytes = tape.get(at..at + 4)?;
+            Some(u32::from_le_bytes(<[u8; 4]>::try_from(bytes).ok()?) as usize)
+        };
+        let split = word(0).zip(word(4)).and_then(|(length, text)| {
+            let end = HEADER.checked_add(length)?;
+            // Text that starts inside the tokens is no tape.
+            (text >= end).then_some(())?;
+            Some((tape.get(HEADER..end)?, tape.get(text..)?))
+        });
         // A tape that does not split, or whose text is not UTF-8, has no
         // tokens: its first read says it is broken.
         let (tokens, texts) = split
@@ -368,9 +380,11 @@ pub fn encode(value: &serde_json::Value) -> Vec<u8> {
     assemble(&tokens, &texts)
 }
 
-/// A tape of `tokens` and `texts` (see the module's documentation).
+/// A tape of `tokens` and `texts`, the text right after the tokens (see
+/// the module's documentation).
 pub fn assemble(tokens: &[u8], texts: &str) -> Vec<u8> {
     let mut tape = (tokens.len() as u32).to_le_bytes().to_vec();
+    tape.extend(((HEADER + tokens.len()) as u32).to_le_bytes());
     tape.extend(tokens);
     tape.extend(texts.as_bytes());
     tape
@@ -449,12 +463,12 @@ mod tests {
     fn numbers_an_i32_holds_take_five_bytes_and_read_the_same() {
         for n in [0.0, -0.0, 1.0, -1.0, 2147483647.0, -2147483648.0] {
             let tape = encode(&serde_json::json!(n));
-            assert_eq!((tape[4], tape.len()), (INTEGER, 4 + 5), "{n}");
+            assert_eq!((tape[HEADER], tape.len()), (INTEGER, HEADER + 5), "{n}");
             assert_eq!(read_all(&tape)[0].0, Token::Number(n));
         }
         for n in [0.5, 2147483648.0, -2147483649.0, 1e300, -1e-300] {
             let tape = encode(&serde_json::json!(n));
-            assert_eq!((tape[4], tape.len()), (NUMBER, 4 + 9), "{n}");
+            assert_eq!((tape[HEADER], tape.len()), (NUMBER, HEADER + 9), "{n}");
             assert_eq!(read_all(&tape)[0].0, Token::Number(n));
         }
     }
@@ -559,6 +573,26 @@ mod tests {
         let cut = assemble(&[ARRAY_START, NUMBER, 0, 0], "");
         let mut cut = TapeSource::new(&cut, |n| n.to_string());
         assert!(cut.skip_container().is_err());
+    }
+
+    #[test]
+    fn the_text_is_read_where_the_header_says_it_starts() {
+        let value = serde_json::json!({"key": "value", "n": [1, "é"]});
+        let tape = encode(&value);
+        let tokens = u32::from_le_bytes([tape[0], tape[1], tape[2], tape[3]]) as usize;
+        let end = HEADER + tokens;
+        // What pkg/api.js writes: a gap (never read) between the tokens and the text.
+        let mut gapped = tape[..end].to_vec();
+        gapped.extend([0xff; 5]);
+        gapped.extend(&tape[end..]);
+        gapped[4..8].copy_from_slice(&((end + 5) as u32).to_le_bytes());
+        assert_eq!(read_all(&gapped), read_all(&tape));
+        // Text said to start inside the tokens is a broken tape.
+        let mut inside = tape.clone();
+        inside[4..8].copy_from_slice(&((end - 1) as u32).to_le_bytes());
+        assert!(TapeSource::new(&inside, |n| n.to_string())
+            .next_token()
+            .is_err());
     }
 
     #[test]

@@ -127,6 +127,36 @@ test('a getter that validates another event while the value is read: each call g
   assertStillWorks('a validating getter');
 });
 
+test('a getter that checks a body (small, then one that grows the memory) while the value is read: the value is read once, and checked as its plain copy is', () => {
+  // The tape is written in place, in the module's input buffer, which the
+  // body is written into: the getter's call must not change the outer result.
+  const big = JSON.stringify({ event: 'repair_started', notes: 'n'.repeat(3 << 20) });
+  let reads = 0;
+  const inner = [];
+  const late = { event: 'repair_started', repairStartedAt: 5, notes: 'k'.repeat(300) };
+  const event = {
+    event: 'repair_started',
+    notes: 'm'.repeat(200),
+    metadata: {
+      get a() {
+        reads += 1;
+        inner.push(validateEventJson('{"event":"repair_started","repairStartedAt":5}'));
+        inner.push(validateEventJson(big, undefined, { limits: { maxBodyBytes: 4 << 20, maxStringLength: 4 << 20 } }));
+        return 'y'.repeat(50);
+      },
+    },
+    repairStartedAt: 'soon',
+    late,
+  };
+  const r = assertShape(validateEvent(event));
+  assert.equal(reads, 1);
+  const plain = { ...event, metadata: { a: 'y'.repeat(50) } };
+  assert.deepEqual(r, validateEvent(plain));
+  assert.ok(r.errors.length > 0);
+  assert.deepEqual(inner.map((i) => i.warnings.map((w) => w.code)), [['timestamp_in_seconds'], []]);
+  assertStillWorks('a getter that checks a body');
+});
+
 test('surrogates: a pair is text, a half alone is not_json, also where String has no isWellFormed', () => {
   const script = `
     const native = process.argv[1] === 'native';
