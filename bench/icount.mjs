@@ -9,10 +9,12 @@
 // two runs): `--repeat` measures each build that many times, interleaved,
 // and prints every estimate and their median. `--call api` counts the
 // public `validateEventJson(bytes)` instead (copy in, check, and the result
-// object with its issues read and rendered); `--call parse` counts
+// object with its issues read and rendered); `--call object` counts
+// `validateEvent` on the body parsed once beforehand (the tape written,
+// copied in and checked, and the result object); `--call parse` counts
 // `JSON.parse` of the same text, the bench's yardstick. `--body-file` reads
 // the body from a file instead (a large body does not fit in an argument).
-//   node bench/icount.mjs <package dir> [<another> …] [--body '<json>' | --body-file <path>] [--calls 60000] [--repeat 3] [--call raw|api|parse]
+//   node bench/icount.mjs <package dir> [<another> …] [--body '<json>' | --body-file <path>] [--calls 60000] [--repeat 3] [--call raw|api|object|parse]
 // (each directory an unpacked package, as for compare.mjs; valgrind needed).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -41,13 +43,15 @@ if (values.child !== undefined) {
   const body = new TextEncoder().encode(text);
   const at = raw.reserveInput(body.length);
   new Uint8Array(raw.memory.buffer).set(body, at);
+  const value = JSON.parse(text);
   const calls = {
     raw: () => raw.checkInput(body.length, 1, 0, 0, 0, 0),
     api: () => api.validateEventJson(body),
+    object: () => api.validateEvent(value),
     parse: () => JSON.parse(text),
   };
   const check = calls[values.call];
-  if (!check) throw new Error(`--call is raw, api or parse, not ${values.call}`);
+  if (!check) throw new Error(`--call is raw, api, object or parse, not ${values.call}`);
   for (let i = 0; i < 3000; i++) check(); // warm-up: the module tiered up
   for (let i = 0, n = Number(values.child); i < n; i++) check();
   process.exit(0);
@@ -68,7 +72,7 @@ function instructions(dir, n) {
   if (run.status !== 0 || !refs) throw new Error(`valgrind failed on ${dir}:\n${run.stderr.slice(-2000)}`);
   return Number(refs[1].replace(/,/g, ''));
 }
-const what = { raw: 'check', api: 'validateEventJson', parse: 'JSON.parse' }[values.call];
+const what = { raw: 'check', api: 'validateEventJson', object: 'validateEvent', parse: 'JSON.parse' }[values.call];
 console.log(`instructions per ${what} of ${values['body-file'] ?? values.body} (${calls} calls):`);
 const estimates = positionals.map(() => []);
 for (let r = 0; r < Number(values.repeat); r++) {
