@@ -6,6 +6,7 @@ export function validateEventJson() {
   return { valid: true, kind: 'other', errors: [], warnings: [] };
 }
 
+/** The library's default body limit, which the Worker takes as its own. */
 export function eventCatalog() {
-  return { limits: {} };
+  return { limits: { maxBodyBytes: 1_048_576 } };
 }

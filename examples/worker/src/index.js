@@ -10,13 +10,10 @@ import { countCodes, describeError, logLine } from './log.js';
 import { rejectionBody } from './rejection.js';
 import { jsonResponse } from './responses.js';
 import { lookupServiceOrder, ServiceOrderLookupError } from './service-order.js';
-import { validateBody } from './validate.js';
+import { DEFAULT_MAX_BODY_BYTES, validateBody } from './validate.js';
 
 /** `/service-orders/{serviceOrderId}/update-repair`, nothing before or after. */
 const UPDATE_REPAIR_PATH = /^\/service-orders\/[^/]+\/update-repair$/;
-
-/** The library's default `maxBodyBytes`; `MAX_BODY_BYTES` in wrangler.toml overrides it. */
-const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
 /**
  * @typedef {{ UPSTREAM_ORIGIN: string, MAX_BODY_BYTES?: string, VALIDATION_FAILURE?: string }} Env

@@ -2,6 +2,9 @@
 import { eventCatalog, validateEventJson } from 'servicer-events';
 import { MAX_SHOWN_ISSUES } from './rejection.js';
 
+/** The library's own `maxBodyBytes`; `MAX_BODY_BYTES` in wrangler.toml overrides it. */
+export const DEFAULT_MAX_BODY_BYTES = eventCatalog().limits.maxBodyBytes;
+
 /** @type {Map<number, object>} options by maxBodyBytes */
 const optionsCache = new Map();
 
