@@ -50,14 +50,16 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  */
 export async function readBody(request, maxBodyBytes) {
   const declared = contentLength(request.headers);
-  if (request.body === null || declared === 0) return { bytes: new Uint8Array(0), release() {} };
-  if (declared !== null && declared < OWN_BUFFER_MAX_BYTES && declared <= maxBodyBytes) {
+  // First, so that a small body costs no look at `request.body` (a call
+  // into the runtime): a request with a Content-Length above 0 has a body.
+  if (declared !== null && declared > 0 && declared < OWN_BUFFER_MAX_BYTES && declared <= maxBodyBytes) {
     // The runtime delivers exactly Content-Length bytes; the check keeps
     // the promise of this function should one not.
     const own = await request.arrayBuffer();
     if (own.byteLength > maxBodyBytes) return { tooLarge: true, size: declared };
     return { bytes: new Uint8Array(own), release() {}, own: true };
   }
+  if (request.body === null || declared === 0) return { bytes: new Uint8Array(0), release() {} };
   // One more byte than allowed: a streamed body that fills it is over.
   const size = maxBodyBytes + 1;
   const spareBuffer = spare.pop();

@@ -26,11 +26,13 @@ export default {
    */
   async fetch(request, env) {
     const requestId = requestIdOf(request);
-    if (!UPDATE_REPAIR_PATH.test(new URL(request.url).pathname)) {
-      return forward(request, env, request.body, requestId);
+    // Parsed once: the forward reuses it.
+    const url = new URL(request.url);
+    if (!UPDATE_REPAIR_PATH.test(url.pathname)) {
+      return forward(request, url, env, request.body, requestId);
     }
     try {
-      return await prevalidate(request, env, requestId);
+      return await prevalidate(request, url, env, requestId);
     } catch (error) {
       // Anything not handled below (a lookup that throws, a bug): seen in
       // the logs rather than a bare runtime 500.
@@ -43,10 +45,11 @@ export default {
 /**
  * Checks one update-repair request and answers it or forwards it.
  * @param {Request} request
+ * @param {URL} url the request's URL, parsed
  * @param {Env} env
  * @param {string} requestId
  */
-async function prevalidate(request, env, requestId) {
+async function prevalidate(request, url, env, requestId) {
   if (request.method !== 'POST') {
     return refuse(requestId, 405, 'method_not_allowed', 'Only POST is allowed here.', { Allow: 'POST' });
   }
@@ -81,7 +84,7 @@ async function prevalidate(request, env, requestId) {
     read.release();
     return answer;
   }
-  return forward(request, env, sendBody(read), requestId);
+  return forward(request, url, env, sendBody(read), requestId);
 }
 
 /**
@@ -210,17 +213,18 @@ function requestIdOf(request) {
  * returns the upstream's response as it is (redirects included); a 502 when
  * the upstream cannot be reached.
  * @param {Request} request
+ * @param {URL} url the request's URL, parsed
  * @param {{ UPSTREAM_ORIGIN: string }} env
  * @param {BodyInit | null} body
  * @param {string} requestId
  */
-async function forward(request, env, body, requestId) {
-  const url = new URL(request.url);
+async function forward(request, url, env, body, requestId) {
   const target = new URL(url.pathname + url.search, env.UPSTREAM_ORIGIN);
-  const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+  const method = request.method;
+  const hasBody = method !== 'GET' && method !== 'HEAD';
   try {
     return await fetch(target, {
-      method: request.method,
+      method,
       headers: request.headers,
       body: hasBody ? body : null,
       redirect: 'manual',
