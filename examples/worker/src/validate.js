@@ -2,8 +2,11 @@
 import { eventCatalog, validateEventJson } from 'servicer-events';
 import { MAX_SHOWN_ISSUES } from './rejection.js';
 
+/** The library's limits and their defaults (the catalogue is parsed once, here). */
+const LIBRARY_LIMITS = eventCatalog().limits;
+
 /** The library's own `maxBodyBytes`; `MAX_BODY_BYTES` in wrangler.toml overrides it. */
-export const DEFAULT_MAX_BODY_BYTES = eventCatalog().limits.maxBodyBytes;
+export const DEFAULT_MAX_BODY_BYTES = LIBRARY_LIMITS.maxBodyBytes;
 
 /** @type {Map<number, object>} options by maxBodyBytes */
 const optionsCache = new Map();
@@ -21,7 +24,7 @@ export function validateBody(bytes, order, maxBodyBytes) {
   let options = optionsCache.get(maxBodyBytes);
   if (options === undefined) {
     const limits = { maxBodyBytes };
-    if ('maxIssues' in eventCatalog().limits) limits.maxIssues = MAX_SHOWN_ISSUES;
+    if ('maxIssues' in LIBRARY_LIMITS) limits.maxIssues = MAX_SHOWN_ISSUES;
     options = { limits };
     optionsCache.set(maxBodyBytes, options);
   }
