@@ -114,6 +114,16 @@ const STEPS = {
     'abf',
     'const own = await request.arrayBuffer(); if (!validateLibrary(new Uint8Array(own), undefined, options).valid) return new Response("invalid", { status: 422 }); return forward(request, env, own);',
   ],
+  abfValidated4: [
+    '`arrayBuffer()` forwarded, the library called on it four times',
+    'abfValidated',
+    'const own = await request.arrayBuffer(); let valid = true; for (let i = 0; i < 4; i += 1) valid &&= validateLibrary(new Uint8Array(own), undefined, options).valid; if (!valid) return new Response("invalid", { status: 422 }); return forward(request, env, own);',
+  ],
+  abfTiny: [
+    "`arrayBuffer()` forwarded, the library called once on `'{}'` instead (a call's cost apart from the body's bytes; one issue built)",
+    'abf',
+    'const own = await request.arrayBuffer(); if (validateLibrary("{}", undefined, options).valid) return new Response("valid?", { status: 500 }); return forward(request, env, own);',
+  ],
   example: ['the example', 'exampleStub', 'return example.fetch(request, env);'],
   beforeStub: ['the example from `--before`, its validator stubbed', 'exampleStub', 'return beforeStub.fetch(request, env);'],
   before: ['the example from `--before`', 'example', 'return beforeExample.fetch(request, env);'],
