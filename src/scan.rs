@@ -156,8 +156,8 @@ pub mod swar {
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 pub mod simd {
     use core::arch::wasm32::{
-        i8x16_bitmask, i8x16_lt, i8x16_splat, u8x16_eq, u8x16_lt, u8x16_splat, v128, v128_andnot,
-        v128_load, v128_or, v128_xor,
+        i8x16_bitmask, i8x16_lt, i8x16_min, i8x16_splat, u8x16_eq, u8x16_lt, u8x16_min,
+        u8x16_splat, v128, v128_andnot, v128_load, v128_or, v128_xor,
     };
 
     fn load(chunk: &[u8]) -> v128 {
@@ -167,18 +167,30 @@ pub mod simd {
         unsafe { v128_load(chunk.as_ptr().cast::<v128>()) }
     }
 
-    /// As `super::ascii_run`: four vectors per step on long ASCII runs.
+    /// The eight vectors of a 128-byte `block` (from `chunks_exact(128)`).
+    fn load8(block: &[u8]) -> [v128; 8] {
+        debug_assert_eq!(block.len(), 128);
+        let at = block.as_ptr();
+        // SAFETY: the 128 bytes of `block` are readable; v128.load has no
+        // alignment requirement.
+        core::array::from_fn(|i| unsafe { v128_load(at.add(16 * i).cast::<v128>()) })
+    }
+
+    /// As `super::ascii_run`: eight vectors per step on long ASCII runs (one
+    /// test of the eight, so the loop's own work, a stack check and a
+    /// count, is paid once per 128 bytes).
     pub fn ascii_run(bytes: &[u8]) -> usize {
         let mut len = 0;
-        let mut blocks = bytes.chunks_exact(64);
-        for block in blocks.by_ref() {
-            let (a, b) = block.split_at(32);
-            let ((a0, a1), (b0, b1)) = (a.split_at(16), b.split_at(16));
-            let any = v128_or(v128_or(load(a0), load(a1)), v128_or(load(b0), load(b1)));
+        for block in bytes.chunks_exact(128) {
+            let [v0, v1, v2, v3, v4, v5, v6, v7] = load8(block);
+            let any = v128_or(
+                v128_or(v128_or(v0, v1), v128_or(v2, v3)),
+                v128_or(v128_or(v4, v5), v128_or(v6, v7)),
+            );
             if i8x16_bitmask(any) != 0 {
                 break;
             }
-            len += 64;
+            len += 128;
         }
         for chunk in bytes.get(len..).unwrap_or_default().chunks_exact(16) {
             let high = i8x16_bitmask(load(chunk));
@@ -205,6 +217,40 @@ pub mod simd {
             .chunks_exact(16)
             .map(|chunk| i8x16_bitmask(i8x16_lt(load(chunk), limit)).count_ones() as usize)
             .sum()
+    }
+
+    /// How many bytes at the start of `bytes` are whole 128-byte blocks of
+    /// plain ASCII text: no `"`, `\\`, control byte, or byte of 0x80 or
+    /// more. Out of line, so that its loop has no call in it: in the scan's
+    /// loop, which calls `continuations_in`, V8 kept the constants on the
+    /// stack and loaded them again on every step.
+    #[inline(never)]
+    fn plain_ascii_blocks(bytes: &[u8]) -> usize {
+        // A byte is special or not ASCII exactly when `v ^ 2` is below 0x21
+        // as a signed byte (see `plain_run`), so when the least of those of
+        // a block is; and a block has a backslash exactly when the least of
+        // its `v ^ b'\\'` is zero. Two minimums a vector and one test a
+        // block, where a test per vector takes three operations and an or.
+        let two = i8x16_splat(2);
+        let backslash = u8x16_splat(b'\\');
+        let limit = i8x16_splat(0x21);
+        let zero = u8x16_splat(0);
+        let mut len = 0;
+        for block in bytes.chunks_exact(128) {
+            // Folded one vector after another (not as a tree), so that few
+            // vectors are live at once: V8 has 15 registers for them.
+            let (mut least, mut least_backslash) = (i8x16_splat(i8::MAX), u8x16_splat(u8::MAX));
+            for v in load8(block) {
+                least = i8x16_min(least, v128_xor(v, two));
+                least_backslash = u8x16_min(least_backslash, v128_xor(v, backslash));
+            }
+            let needs_a_look = v128_or(i8x16_lt(least, limit), u8x16_eq(least_backslash, zero));
+            if i8x16_bitmask(needs_a_look) != 0 {
+                break;
+            }
+            len += 128;
+        }
+        len
     }
 
     /// As `super::plain_run`.
@@ -234,25 +280,31 @@ pub mod simd {
         let (mut len, mut continuations) = (0, 0);
         // Four vectors a step while nothing needs attention: one test of
         // the four for a special or non-ASCII byte, which plain ASCII text
-        // (the bulk of most bodies) passes at once; then, only when that
-        // finds any, the same bytes again without the non-ASCII ones.
-        for block in bytes.chunks_exact(64) {
+        // passes at once; then, only when that finds any, the same bytes
+        // again without the non-ASCII ones. After a block of plain ASCII,
+        // the rest of such text (the bulk of most bodies) in the fast lane,
+        // entered only then so that a short string (most keys and values)
+        // pays nothing for it.
+        while let Some(block) = bytes.get(len..len + 64) {
             let (a, b) = block.split_at(32);
             let ((a0, a1), (b0, b1)) = (a.split_at(16), b.split_at(16));
             let vs = [load(a0), load(a1), load(b0), load(b1)];
             let [t0, t1, t2, t3] = vs.map(special_or_high);
-            if i8x16_bitmask(v128_or(v128_or(t0, t1), v128_or(t2, t3))) != 0 {
-                // Some byte needs a look: the special ones are those that
-                // are not negative as signed bytes.
-                let [v0, v1, v2, v3] = vs;
-                let [s0, s1, s2, s3] = [(t0, v0), (t1, v1), (t2, v2), (t3, v3)]
-                    .map(|(t, v)| v128_andnot(t, i8x16_lt(v, zero)));
-                if i8x16_bitmask(v128_or(v128_or(s0, s1), v128_or(s2, s3))) != 0 {
-                    break;
-                }
-                continuations += continuations_in(block);
-            }
             len += 64;
+            if i8x16_bitmask(v128_or(v128_or(t0, t1), v128_or(t2, t3))) == 0 {
+                len += plain_ascii_blocks(bytes.get(len..).unwrap_or_default());
+                continue;
+            }
+            // Some byte needs a look: the special ones are those that are
+            // not negative as signed bytes.
+            let [v0, v1, v2, v3] = vs;
+            let [s0, s1, s2, s3] = [(t0, v0), (t1, v1), (t2, v2), (t3, v3)]
+                .map(|(t, v)| v128_andnot(t, i8x16_lt(v, zero)));
+            if i8x16_bitmask(v128_or(v128_or(s0, s1), v128_or(s2, s3))) != 0 {
+                len -= 64;
+                break;
+            }
+            continuations += continuations_in(block);
         }
         for chunk in bytes.get(len..).unwrap_or_default().chunks_exact(16) {
             let v = load(chunk);

@@ -201,7 +201,7 @@ fn simd_scans_agree_with_the_portable_ones() {
         b"\x7f",
     ];
     for special in 0..pieces.len() {
-        for at in 0..140 {
+        for at in 0..300 {
             let mut text = Vec::new();
             for i in 0..at {
                 text.extend_from_slice(pieces[[0, 0, 5, 6, 7, 8][(i * 5 + at) % 6]]);
@@ -216,10 +216,11 @@ fn simd_scans_agree_with_the_portable_ones() {
         }
     }
     // Every byte value after a run of plain ASCII, at every offset of the
-    // four-vector step and the vector after it: the step's first test
-    // (special or non-ASCII) and its second (special only) both decide.
+    // four-vector step, of the eight-vector steps of the fast lanes after
+    // it, and of the vectors after them: each test (special or non-ASCII,
+    // special only, and the fast lane's two minimums) decides somewhere.
     for byte in 0..=u8::MAX {
-        for at in 0..140 {
+        for at in 0..300 {
             let mut text = vec![b'a'; at];
             text.push(byte);
             text.extend_from_slice(&[b'b'; 80]);
