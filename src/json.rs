@@ -10,7 +10,7 @@ use crate::key_set::KeySet;
 use crate::location::{Offsets, Span};
 use crate::scan::{self, plain_run};
 use crate::syntax_error::{self, Context, Wanted};
-use crate::token::{is_scalar, ItemCheck, Source, SourceError, Token};
+use crate::token::{is_scalar, ItemCheck, MemberCheck, Source, SourceError, Token};
 
 /// Objects with more keys than this switch from a linear scan to a hash
 /// table of their keys for duplicate detection (src/key_set.rs), and from it
@@ -935,7 +935,69 @@ impl JsonSource<'_> {
     }
 }
 
+impl JsonSource<'_> {
+    /// `Source::quiet_members_with` of the text: each key is read (and
+    /// remembered) as `token` reads it; a value only when it is a plain
+    /// item (`plain_item`), and kept unread otherwise, for the walk.
+    fn quiet_members(
+        &mut self,
+        members: &mut MemberCheck,
+        check: &mut ItemCheck,
+    ) -> Result<Option<Token>, SourceError> {
+        if let Some(error) = self.unreadable.take() {
+            return Err(error);
+        }
+        if !self.stack.last().is_some_and(|f| f.object) {
+            return Ok(None);
+        }
+        while members.read < members.room {
+            self.skip_ws();
+            match (self.expect, self.peek()) {
+                (Expect::FirstKey, Some(b'"')) => {}
+                (Expect::AfterValue, Some(b',')) => {
+                    self.pos += 1;
+                    self.skip_ws();
+                    self.after_comma = true;
+                }
+                // The object's end, or what is wrong: `token` reads it.
+                _ => break,
+            }
+            let key = self.key()?;
+            // As `read` records a key.
+            self.after_comma = false;
+            let Token::Key { chars, duplicate } = key else {
+                return Ok(Some(key));
+            };
+            let text = decoded(self.text, self.raw, self.escaped, &self.scratch);
+            if !members.accept_key(chars, duplicate, text) {
+                return Ok(Some(key));
+            }
+            let key_bytes = text.len();
+            self.skip_ws();
+            let Some((value, _, end)) = plain_item(self.bytes, self.pos, true) else {
+                return Ok(Some(key));
+            };
+            if !check.accept(value) {
+                return Ok(Some(key));
+            }
+            members.key_bytes += key_bytes;
+            members.read += 1;
+            self.pos = end;
+            self.expect = Expect::AfterValue;
+        }
+        Ok(None)
+    }
+}
+
 impl Source for JsonSource<'_> {
+    fn quiet_members_with(
+        &mut self,
+        members: &mut MemberCheck,
+        check: &mut ItemCheck,
+    ) -> Result<Option<Token>, SourceError> {
+        self.quiet_members(members, check)
+    }
+
     fn next_token(&mut self) -> Result<Token, SourceError> {
         if let Some(error) = self.unreadable.take() {
             return Err(error);
@@ -1256,22 +1318,39 @@ fn decoded<'t>(text: &'t str, raw: (usize, usize), escaped: bool, scratch: &'t s
 /// A hash of a key, eight bytes at a time (keys can be long): it only
 /// orders and finds keys, and spares most comparisons of two (equal keys
 /// have equal hashes; a collision costs a string comparison, as without it).
+/// Every byte is read in whole words or halves of one that overlap rather
+/// than copied into a word: a copy of a length known only at run time is a
+/// call out of the module in WebAssembly (`memory.copy`), and most keys are
+/// shorter than a word.
 fn key_hash(key: &str) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let mix = |h: u64, w: u64| (h ^ w).wrapping_mul(K).rotate_left(29);
-    let mut chunks = key.as_bytes().chunks_exact(8);
-    let mut h = (key.len() as u64).wrapping_mul(K);
-    for chunk in chunks.by_ref() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        h = mix(h, u64::from_le_bytes(word));
+    let bytes = key.as_bytes();
+    let h = (bytes.len() as u64).wrapping_mul(K);
+    let half = |b: Option<&[u8; 4]>| u64::from(u32::from_le_bytes(b.copied().unwrap_or_default()));
+    let word = |b: Option<&[u8; 8]>| u64::from_le_bytes(b.copied().unwrap_or_default());
+    let n = bytes.len();
+    if n < 4 {
+        // All three bytes of a short key (the first, middle and last).
+        let at = |i: usize| u64::from(bytes.get(i).copied().unwrap_or_default());
+        return mix(h, at(0) | at(n / 2) << 8 | at(n.saturating_sub(1)) << 16);
     }
-    let mut last = [0u8; 8];
-    let rest = chunks.remainder();
-    last.get_mut(..rest.len())
-        .unwrap_or_default()
-        .copy_from_slice(rest);
-    mix(h, u64::from_le_bytes(last))
+    if n < 8 {
+        return mix(
+            h,
+            half(bytes.first_chunk()) | half(bytes.last_chunk()) << 32,
+        );
+    }
+    let mut chunks = bytes.chunks_exact(8);
+    let h = chunks
+        .by_ref()
+        .fold(h, |h, chunk| mix(h, word(chunk.first_chunk())));
+    // The last eight bytes again when the words left some over.
+    if chunks.remainder().is_empty() {
+        h
+    } else {
+        mix(h, word(bytes.last_chunk()))
+    }
 }
 
 /// The text of a remembered key.
@@ -1580,5 +1659,92 @@ mod tests {
     fn deep_nesting_does_not_recurse() {
         let text = "[".repeat(100_000) + &"]".repeat(100_000);
         assert_eq!(tokens(&text).unwrap().len(), 200_000);
+    }
+
+    /// The text's source without its lane through objects: the walk reads
+    /// every member token by token.
+    struct WithoutMemberLane<'a>(JsonSource<'a>);
+
+    impl Source for WithoutMemberLane<'_> {
+        fn next_token(&mut self) -> Result<Token, SourceError> {
+            self.0.next_token()
+        }
+        fn text(&self) -> &str {
+            self.0.text()
+        }
+        fn number_text(&self, n: f64) -> String {
+            self.0.number_text(n)
+        }
+        fn span(&self) -> Option<Span> {
+            self.0.span()
+        }
+        fn located_text(&self) -> Option<(&[u8], Offsets)> {
+            self.0.located_text()
+        }
+        fn skip_container(&mut self) -> Result<(), SourceError> {
+            self.0.skip_container()
+        }
+        fn quiet_items_with(
+            &mut self,
+            max: usize,
+            check: &mut ItemCheck,
+        ) -> Result<(usize, Option<Token>), SourceError> {
+            self.0.quiet_items_with(max, check)
+        }
+        fn finish(&mut self) -> Result<(), SourceError> {
+            self.0.finish()
+        }
+    }
+
+    #[test]
+    fn the_member_lane_changes_nothing_a_result_says() {
+        use crate::options::{Limits, Options};
+        let long = "w".repeat(50);
+        let cases = [
+            r#"{"event":"note_added","metadata":{"a":"x","b":1,"c":"y","a":"z"}}"#.to_owned(),
+            r#"{"event":"note_added","metadata":{"a":"x", "__proto__" : "p","k\u0041":"q","kA":2}}"#.to_owned(),
+            r#"{"event":"note_added","metadata":{"a":"s\n","b":{"c":"d","e":[1,"f"]},"g":true,"h":null}}"#.to_owned(),
+            format!(r#"{{"event":"note_added","metadata":{{"{long}":"v","w":"{long}","n":1e999,"m":-0.5}}}}"#),
+            r#"{"event":"note_added","metadata":{"a":"x","b":"y","c":"z","d":"é","e":"f","g":"h"}}"#.to_owned(),
+            r#"{"event":"note_added","metadata":{"a":"x","b":"y"},"event":"repair_started"}"#.to_owned(),
+            r#"{"event":"note_added","metadata":{"a":"x","b":"y",}}"#.to_owned(),
+            r#"{"event":"note_added","metadata":{"a":"x" "b":"y"}}"#.to_owned(),
+            r#"{"event":"note_added","metadata":{"a":"x","b" "y"}}"#.to_owned(),
+            r#"{"event":"note_added","metadata":{"a":"x","b":"y"#.to_owned(),
+            r#"{"event":"note_added","metadata":{"a":{"b":{"c":{"d":"e","f":"g"}}}}}"#.to_owned(),
+            format!(
+                r#"{{"event":"note_added","metadata":{{{}}}}}"#,
+                (0..40)
+                    .map(|i| format!(r#""k{}":"v{i}""#, i % 30))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+        ];
+        let tight = Limits {
+            max_keys: 5,
+            max_string_length: 20,
+            max_issues: 2,
+            max_depth: 3,
+            ..Limits::default()
+        };
+        for text in &cases {
+            for limits in [Limits::default(), tight] {
+                for strict in [false, true] {
+                    let options = Options { strict, limits };
+                    let bytes = text.as_bytes();
+                    let with = crate::validate_source(
+                        &mut JsonSource::new(bytes, Some(Offsets::Bytes)),
+                        None,
+                        &options,
+                    );
+                    let without = crate::validate_source(
+                        &mut WithoutMemberLane(JsonSource::new(bytes, Some(Offsets::Bytes))),
+                        None,
+                        &options,
+                    );
+                    assert_eq!(with, without, "{text} {options:?}");
+                }
+            }
+        }
     }
 }

@@ -109,6 +109,23 @@ pub trait Source {
         quiet_items_by_token(self, max, check)
     }
 
+    /// Reads on through the members of the innermost open object, which is
+    /// inside the walk, while `members` accepts each key and `check` its
+    /// value (a scalar): the walk's fast lane through objects of many plain
+    /// members (metadata), whose keys and values mostly need no more than a
+    /// look. Counts in `members` what it read. Returns the key that ended
+    /// the run when it read one, read as `next_token` reads it (its value
+    /// not yet read), or `None` when it stopped between members. A source
+    /// without such a lane reads nothing (this default).
+    fn quiet_members_with(
+        &mut self,
+        members: &mut MemberCheck,
+        check: &mut ItemCheck,
+    ) -> Result<Option<Token>, SourceError> {
+        let _ = (members, check);
+        Ok(None)
+    }
+
     /// Called when the top-level value is complete: JSON text checks that
     /// nothing but whitespace follows.
     fn finish(&mut self) -> Result<(), SourceError> {
@@ -124,6 +141,19 @@ pub struct ItemCheck {
     pub(crate) rule: ItemRule,
     pub(crate) tally: crate::sink::Tally,
     pub(crate) max_string_length: usize,
+}
+
+/// What the walk's fast lane through an object asks of each key (see
+/// `Source::quiet_members_with`; src/validate/quiet.rs says what it
+/// accepts), and what the lane counted for the walk.
+pub struct MemberCheck {
+    /// Members the lane may read at most (the keys left under `maxKeys`).
+    pub(crate) room: usize,
+    pub(crate) max_string_length: usize,
+    /// Members read so far.
+    pub(crate) read: usize,
+    /// Bytes of their keys (decoded).
+    pub(crate) key_bytes: usize,
 }
 
 /// The rule of the items an `ItemCheck` looks at.

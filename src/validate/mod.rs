@@ -29,6 +29,9 @@ pub(crate) type Flow = Result<(), Stop>;
 struct Frame {
     object: bool,
     items: usize,
+    /// An object whose source may still read members in its fast lane
+    /// (`Run::quiet_members`).
+    quiet: bool,
     /// Where it starts, for an issue about all of it.
     start: Option<Span>,
 }

@@ -1,12 +1,33 @@
-//! The walk's fast lane through long arrays: which items need no more than
-//! a look (or, past the issue cap, a count), as `ItemCheck::accept` decides
-//! for the source's loop. Each rule does what the careful walk would do
+//! The walk's fast lanes through long arrays and objects: which items and
+//! members need no more than a look (or, past the issue cap, a count), as
+//! `ItemCheck::accept` and `MemberCheck::accept_key` decide for the
+//! source's loop. Each rule does what the careful walk would do
 //! with the item given the sink and the limits; `false` sends the item to
 //! the careful walk, which builds its issue.
 
 use super::fields::timestamp_issue_code;
 use crate::issue::IssueCode;
-use crate::token::{ItemCheck, ItemRule, Token};
+use crate::token::{ItemCheck, ItemRule, MemberCheck, Token};
+
+impl MemberCheck {
+    /// A check of the members of one object, of which `room` may be read,
+    /// under the string length limit.
+    pub(super) fn new(room: usize, max_string_length: usize) -> Self {
+        MemberCheck {
+            room,
+            max_string_length,
+            read: 0,
+            key_bytes: 0,
+        }
+    }
+
+    /// Whether a key (of `chars` characters, its decoded `text`) needs
+    /// nothing but this look: `Run::key` would report nothing about it.
+    #[inline(always)]
+    pub fn accept_key(&self, chars: usize, duplicate: bool, text: &str) -> bool {
+        !duplicate && chars <= self.max_string_length && text != super::walk::PROTO
+    }
+}
 
 impl ItemCheck {
     /// A check of the items of one array, under `rule`, with the issue

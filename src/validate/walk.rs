@@ -6,10 +6,10 @@
 use super::{Flow, Frame, Run, Stop};
 use crate::issue::IssueCode;
 use crate::location::Span;
-use crate::token::{ItemCheck, ItemRule, Token};
+use crate::token::{ItemCheck, ItemRule, MemberCheck, Token};
 
 /// The key that changes an object's prototype in JavaScript.
-const PROTO: &str = "__proto__";
+pub(super) const PROTO: &str = "__proto__";
 
 impl Run<'_> {
     /// Enters a member whose key was just read: counts it, pushes its path,
@@ -19,7 +19,10 @@ impl Run<'_> {
     /// still checked).
     pub(super) fn key(&mut self, chars: usize, duplicate: bool) -> bool {
         self.keys += 1;
+        // The key's text asked for once (a call through the source).
         let key = self.src.text();
+        let is_event_field = key == crate::rules::EVENT_FIELD;
+        let is_proto = key == PROTO;
         self.key_bytes += key.len();
         self.path.push_key(key);
         if self.keys > self.limits.max_keys && !self.skimming {
@@ -32,7 +35,7 @@ impl Run<'_> {
         // Reported even for a key too long to look into (which value the
         // backend keeps is a question whatever the key), and past `maxKeys`
         // for the event's name, whose checks stay right.
-        let is_name = self.path.depth() == 1 && self.src.text() == crate::rules::EVENT_FIELD;
+        let is_name = self.path.depth() == 1 && is_event_field;
         if duplicate && (!self.skimming || is_name) {
             self.report_with(IssueCode::DuplicateKey, |run| {
                 run.labelled(IssueCode::DuplicateKey, &|label| {
@@ -54,7 +57,7 @@ impl Run<'_> {
             });
             return false;
         }
-        if self.src.text() == PROTO {
+        if is_proto {
             self.report_with(IssueCode::ForbiddenKey, |run| {
                 run.labelled(IssueCode::ForbiddenKey, &|label| {
                     format!(
@@ -154,6 +157,7 @@ impl Run<'_> {
         stack.push(Frame {
             object,
             items: 0,
+            quiet: true,
             start: self.src.span(),
         });
         let flow = self.containers(&mut stack, depth);
@@ -173,8 +177,14 @@ impl Run<'_> {
             }
             let child_depth = depth + stack.len();
             let Some(top) = stack.last_mut() else { break };
-            let quiet = if top.object || child_depth > self.limits.max_depth {
+            let quiet = if child_depth > self.limits.max_depth {
                 None
+            } else if top.object {
+                if top.quiet {
+                    self.quiet_members(&mut top.quiet)?
+                } else {
+                    None
+                }
             } else {
                 self.quiet_items(&mut top.items, ItemRule::FreeForm)?
             };
@@ -216,6 +226,7 @@ impl Run<'_> {
                 Token::ObjectStart | Token::ArrayStart => stack.push(Frame {
                     object: token == Token::ObjectStart,
                     items: 0,
+                    quiet: true,
                     start: self.src.span(),
                 }),
                 scalar => {
@@ -246,6 +257,31 @@ impl Run<'_> {
         match read {
             Ok((n, token)) => {
                 *count += n;
+                Ok(token)
+            }
+            Err(e) => Err(self.not_json(e)),
+        }
+    }
+
+    /// The fast lane through an object whose members are at a depth within
+    /// the limit: reads on while each member is one the walk would report
+    /// nothing about (src/validate/quiet.rs), or only count past the issue
+    /// cap, up to `maxKeys`. Their paths are not pushed and no issue is
+    /// built; their keys are counted as `key` counts them. Returns the key
+    /// that ended the run, already read, or `None`; `lane` is cleared when
+    /// the source read nothing, so that a source without a lane is asked
+    /// once per object, not once per member.
+    pub(super) fn quiet_members(&mut self, lane: &mut bool) -> Result<Option<Token>, Stop> {
+        let max = self.limits.max_string_length;
+        let mut members = MemberCheck::new(self.limits.max_keys.saturating_sub(self.keys), max);
+        let mut check = ItemCheck::new(ItemRule::FreeForm, self.issues.tally(), max);
+        let read = self.src.quiet_members_with(&mut members, &mut check);
+        self.issues.add(check.tally);
+        self.keys += members.read;
+        self.key_bytes += members.key_bytes;
+        match read {
+            Ok(token) => {
+                *lane = token.is_some() || members.read > 0;
                 Ok(token)
             }
             Err(e) => Err(self.not_json(e)),
