@@ -124,6 +124,11 @@ const STEPS = {
     'abf',
     'const own = await request.arrayBuffer(); if (validateLibrary("{}", undefined, options).valid) return new Response("valid?", { status: 500 }); return forward(request, env, own);',
   ],
+  abfEntry: [
+    '`arrayBuffer()` forwarded, one trivial call into the module (its raw `reserveInput(0)`) instead of a validation',
+    'abf',
+    'libraryInstance.exports().reserveInput(0); return forward(request, env, await request.arrayBuffer());',
+  ],
   example: ['the example', 'exampleStub', 'return example.fetch(request, env);'],
   beforeStub: ['the example from `--before`, its validator stubbed', 'exampleStub', 'return beforeStub.fetch(request, env);'],
   before: ['the example from `--before`', 'example', 'return beforeExample.fetch(request, env);'],
@@ -159,7 +164,9 @@ const project = join(dir, 'project');
 mkdirSync(project, { recursive: true });
 const source = [
   ...imports,
-  "import { validateEventJson as validateLibrary } from 'servicer-events';",
+  "import { validateEvent, validateEventJson as validateLibrary } from 'servicer-events';",
+  "// The module's raw exports (the hook the library keeps for its own hostile-input tests).",
+  "const libraryInstance = validateEvent[Symbol.for('servicer-events.instance')];",
   `import { validateEventJson as validateStub } from ${JSON.stringify(join(HERE, 'stub-validator.js'))};`,
   PRELUDE,
   'const STEPS = {',
