@@ -108,8 +108,9 @@ const SHORT_TEXT = 32;
 const SMALL_TEXT = 1024;
 
 /**
- * The writer of tapes (src/tape.rs, whose tags `tags` are, and `foreign`
- * the kinds of values JSON cannot carry): `write(value, limits)` walks a
+ * The writer of tapes (src/tape.rs, whose tags `tags` are, `foreign`
+ * the kinds of values JSON cannot carry and `knownKeys` the keys written
+ * by index): `write(value, limits)` walks a
  * value once, as the careful walk of the module would see it, and writes
  * its tokens into `bytes` as it goes: plain objects and arrays, strings,
  * numbers (NaN too), booleans and null, and what JSON cannot carry
@@ -128,7 +129,7 @@ const SMALL_TEXT = 1024;
  * replaced, the tape is the cheaper by far: nothing is escaped, printed or
  * parsed.
  */
-function tapeWriter(tags, foreign) {
+function tapeWriter(tags, foreign, knownKeys) {
   // The tokens: the tape starts at `base` of `bytes` (its header first),
   // written up to `at`, with room up to `end`.
   let bytes;
@@ -157,7 +158,10 @@ function tapeWriter(tags, foreign) {
   let skimming = false;
   // A getter that calls validateEvent while a tape is being written gets the careful path.
   let busy = false;
-  const { string: STRING, key: KEY, number: NUMBER, integer: INTEGER, foreign: FOREIGN } = tags;
+  const { string: STRING, key: KEY, number: NUMBER, integer: INTEGER, foreign: FOREIGN, knownKey: KNOWN_KEY } = tags;
+  // The event's name and the fields of the rule table, by their index on the
+  // tape (src/tape.rs): a known key is two bytes, no text to copy or find.
+  const known = new Map(knownKeys.map((key, index) => [key, index]));
 
   /** Makes room for `more` bytes at `at` (what is written before `at` is kept). */
   function grow(more) {
@@ -386,7 +390,14 @@ function tapeWriter(tags, foreign) {
       const item = v[name];
       // `undefined` counts as absent, as in JSON.stringify.
       if (item === undefined) continue;
-      string(KEY, name, true);
+      const index = known.get(name);
+      if (index === undefined) string(KEY, name, true);
+      else {
+        if (at + 2 > end) grow(2);
+        bytes[at] = KNOWN_KEY;
+        bytes[at + 1] = index;
+        at += 2;
+      }
       keys += 1;
       if (keys > limits.maxKeys) skimming = true;
       // What the walk does not look into (any value will do: it is skipped): the value of a
@@ -924,7 +935,7 @@ export function createApi(instantiate, data) {
     const o = decodeOptions(options);
     // Not only objects: an array or a string is plain data too, reported
     // (not_an_object) from its tape as from the careful walk.
-    tape ??= tapeWriter(wire.tapeTags, wire.tapeForeign);
+    tape ??= tapeWriter(wire.tapeTags, wire.tapeForeign, wire.tapeKeys);
     const out = guarded(checkTape, event, bits, o);
     return out === CAREFUL ? guarded(checkCareful, event, bits, o) : out;
   }

@@ -12,7 +12,9 @@
 //! little-endian), or, as most numbers are, by an `i32` (4 bytes: the tape
 //! of a long array of small numbers is half as long, and the number the
 //! same); a key or a string by its length in UTF-16 units (`u32`), which
-//! says where its text ends; a value JSON cannot carry by the index of what
+//! says where its text ends, unless it is a known key (the event's name or
+//! a field of the rule table), which is its index in `known_key` (one byte)
+//! and no text; a value JSON cannot carry by the index of what
 //! it is in `FOREIGN` (one byte), and for an object of a class by its
 //! class's name as a string. The text is one string for JS to encode (a
 //! call of `TextEncoder.encodeInto` for all of it, instead of a call or a
@@ -24,11 +26,12 @@
 //! `encode` writes the same tape for a `serde_json::Value`, so the native
 //! tests prove that a tape reads as the value does.
 
+use crate::rules::{EVENT_FIELD, FIELDS};
 use crate::scan;
 use crate::token::{is_scalar, ItemCheck, Source, SourceError, Token};
 
 /// The tag of each token, as `pkg/api.js` writes it (from `tags()`).
-pub const TAGS: [(&str, u8); 12] = [
+pub const TAGS: [(&str, u8); 13] = [
     ("objectStart", 1),
     ("objectEnd", 2),
     ("arrayStart", 3),
@@ -41,6 +44,7 @@ pub const TAGS: [(&str, u8); 12] = [
     ("key", 10),
     ("integer", 11),
     ("foreign", 12),
+    ("knownKey", 13),
 ];
 
 const OBJECT_START: u8 = TAGS[0].1;
@@ -55,6 +59,32 @@ const STRING: u8 = TAGS[8].1;
 const KEY: u8 = TAGS[9].1;
 const INTEGER: u8 = TAGS[10].1;
 const FOREIGN_TAG: u8 = TAGS[11].1;
+const KNOWN_KEY: u8 = TAGS[12].1;
+
+/// The key of index `index` of the known keys: the event's name, then the
+/// fields of the rule table, in its order. A key among them crosses as its
+/// index: no text for JS to copy, nor for the module to find.
+pub fn known_key(index: u8) -> Option<&'static str> {
+    match usize::from(index) {
+        0 => Some(EVENT_FIELD),
+        i => FIELDS.get(i - 1).map(|f| f.name),
+    }
+}
+
+/// The index of `key` among the known keys (see `known_key`).
+fn known_key_index(key: &str) -> Option<u8> {
+    (0..=u8::MAX)
+        .map_while(|i| Some((i, known_key(i)?)))
+        .find_map(|(i, k)| (k == key).then_some(i))
+}
+
+/// The known keys in the order of their indices, as data for `pkg/api.js`.
+pub fn known_keys() -> serde_json::Value {
+    (0..=u8::MAX)
+        .map_while(known_key)
+        .collect::<Vec<_>>()
+        .into()
+}
 
 /// The bytes before the tokens: their length and where the text starts.
 const HEADER: usize = 8;
@@ -267,6 +297,16 @@ impl Source for TapeSource<'_> {
                 chars: self.text()?,
                 duplicate: false,
             },
+            KNOWN_KEY => {
+                let [index] = self.take()?;
+                let key = known_key(index).ok_or_else(broken)?;
+                self.text = key;
+                // Known keys are ASCII: a character a byte.
+                Token::Key {
+                    chars: key.len(),
+                    duplicate: false,
+                }
+            }
             _ => return Err(broken()),
         })
     }
@@ -290,6 +330,8 @@ impl Source for TapeSource<'_> {
                 NUMBER => self.at += 8,
                 INTEGER => self.at += 4,
                 STRING | KEY => self.skip_text()?,
+                // A later read past the end finds the tape broken.
+                KNOWN_KEY => self.at += 1,
                 FOREIGN_TAG => {
                     self.foreign()?;
                 }
@@ -368,7 +410,10 @@ pub fn encode(value: &serde_json::Value) -> Vec<u8> {
             Value::Object(members) => {
                 out.push(OBJECT_START);
                 for (key, item) in members {
-                    text(out, texts, KEY, key);
+                    match known_key_index(key) {
+                        Some(index) => out.extend([KNOWN_KEY, index]),
+                        None => text(out, texts, KEY, key),
+                    }
                     walk(out, texts, item);
                 }
                 out.push(OBJECT_END);
@@ -544,7 +589,7 @@ mod tests {
     fn a_skipped_container_reads_on_where_its_tokens_do() {
         for value in [
             serde_json::json!([[1, 2.5, "é😀", {"k": [null, true, false, "x"]}], "after", 3]),
-            serde_json::json!([["ascii", {"k": -7}], "after", 3]),
+            serde_json::json!([["ascii", {"k": -7, "notes": [null]}], "after", 3]),
         ] {
             let tape = encode(&value);
             let mut skipped = TapeSource::new(&tape, |n| n.to_string());
@@ -573,6 +618,39 @@ mod tests {
         let cut = assemble(&[ARRAY_START, NUMBER, 0, 0], "");
         let mut cut = TapeSource::new(&cut, |n| n.to_string());
         assert!(cut.skip_container().is_err());
+    }
+
+    #[test]
+    fn known_keys_cross_as_their_index_and_read_as_their_text() {
+        let keys: Vec<&str> = (0..=u8::MAX).map_while(known_key).collect();
+        assert_eq!(keys.len(), FIELDS.len() + 1);
+        assert!(keys.iter().all(|k| k.is_ascii()));
+        let distinct: std::collections::BTreeSet<_> = keys.iter().collect();
+        assert_eq!(distinct.len(), keys.len());
+        assert_eq!(known_keys().as_array().map(Vec::len), Some(keys.len()));
+        let value = serde_json::json!({"event": "x", "notes": "n", "other": {"notes": 1}});
+        let tape = encode(&value);
+        assert_eq!(tape.iter().filter(|&&b| b == KNOWN_KEY).count(), 3);
+        let read: Vec<(Token, String)> = read_all(&tape)
+            .into_iter()
+            .filter(|(token, _)| matches!(token, Token::Key { .. }))
+            .collect();
+        let key = |text: &str| {
+            let chars = text.len();
+            (
+                Token::Key {
+                    chars,
+                    duplicate: false,
+                },
+                text.to_owned(),
+            )
+        };
+        assert_eq!(read, ["event", "notes", "other", "notes"].map(key));
+        // An index past the list is a broken tape.
+        let tape = assemble(&[OBJECT_START, KNOWN_KEY, keys.len() as u8], "");
+        let mut source = TapeSource::new(&tape, |n| n.to_string());
+        assert_eq!(source.next_token(), Ok(Token::ObjectStart));
+        assert!(source.next_token().is_err());
     }
 
     #[test]

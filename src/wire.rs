@@ -205,6 +205,7 @@ pub fn wire() -> serde_json::Value {
         "textModes": modes,
         "tapeTags": crate::tape::tags(),
         "tapeForeign": crate::tape::foreign_kinds(),
+        "tapeKeys": crate::tape::known_keys(),
         "codes": IssueCode::ALL.map(IssueCode::as_str),
         "textFields": TEXT_FIELDS,
         "location": LOCATION,
