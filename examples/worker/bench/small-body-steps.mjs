@@ -69,6 +69,7 @@ const lengthOf = (headers) => {
   return Number(value);
 };
 const options = { limits: { maxBodyBytes: 1048576 } };
+const utf8 = new TextDecoder();
 `;
 
 /**
@@ -113,6 +114,11 @@ const STEPS = {
     '`arrayBuffer()` forwarded, the library called on it',
     'abf',
     'const own = await request.arrayBuffer(); if (!validateLibrary(new Uint8Array(own), undefined, options).valid) return new Response("invalid", { status: 422 }); return forward(request, env, own);',
+  ],
+  abfParsed: [
+    '`arrayBuffer()` forwarded, the body decoded and `JSON.parse`d first (what any validator in JS pays before it checks a field)',
+    'abf',
+    'const own = await request.arrayBuffer(); if (typeof JSON.parse(utf8.decode(own)) !== "object") return new Response("not an object", { status: 422 }); return forward(request, env, own);',
   ],
   abfValidated4: [
     '`arrayBuffer()` forwarded, the library called on it four times',
