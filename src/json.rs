@@ -58,6 +58,7 @@ struct Buffers {
     keys: Vec<KeyRef>,
     unescaped: String,
     scratch: String,
+    spare_keys: Option<KeySet>,
 }
 
 /// Where a key of an open object is: a byte range of the text, or, for a key
@@ -90,6 +91,10 @@ pub struct JsonSource<'a> {
     unescaped: String,
     /// The last string's text, when it had escapes (otherwise `raw`).
     scratch: String,
+    /// The hash table of the last big object closed, emptied, for the next
+    /// (src/key_set.rs says which are kept): a big object's table is not
+    /// taken, zeroed and grown again on every body.
+    spare_keys: Option<KeySet>,
     raw: (usize, usize),
     escaped: bool,
     /// Byte range of the last number literal.
@@ -155,6 +160,7 @@ impl<'a> JsonSource<'a> {
             keys,
             unescaped,
             scratch,
+            spare_keys,
         } = SPARE.with(std::cell::Cell::take).unwrap_or_default();
         JsonSource {
             text,
@@ -165,6 +171,7 @@ impl<'a> JsonSource<'a> {
             keys,
             unescaped,
             scratch,
+            spare_keys,
             raw: (0, 0),
             escaped: false,
             number: (0, 0),
@@ -560,7 +567,11 @@ impl<'a> JsonSource<'a> {
                     .iter()
                     .any(|&key| key.hash == hash && key_text(text, unescaped, key) == this);
                 self.push_key(hash);
-                let set = (self.keys.len() - from > LINEAR_KEYS).then(|| self.hashed_keys(from));
+                let set = if self.keys.len() - from > LINEAR_KEYS {
+                    Some(self.hashed_keys(from))
+                } else {
+                    None
+                };
                 (set, duplicate)
             }
         }
@@ -568,8 +579,11 @@ impl<'a> JsonSource<'a> {
 
     /// A hash table of the keys kept from `from` on (duplicates among them
     /// entered once).
-    fn hashed_keys(&self, from: usize) -> KeyIndex {
-        let mut table = KeySet::with_capacity(4 * LINEAR_KEYS);
+    fn hashed_keys(&mut self, from: usize) -> KeyIndex {
+        let mut table = self
+            .spare_keys
+            .take()
+            .unwrap_or_else(|| KeySet::with_capacity(4 * LINEAR_KEYS));
         let (text, unescaped) = (self.text, &self.unescaped);
         let keys = self.keys.get(from..).unwrap_or_default();
         for (i, &key) in keys.iter().enumerate() {
@@ -730,6 +744,11 @@ impl<'a> JsonSource<'a> {
 
     fn close(&mut self, object: bool) -> Token {
         if let Some(frame) = self.stack.pop() {
+            if let Some(KeyIndex::Hashed(mut table)) = frame.set {
+                if table.clear_for_reuse(self.keys.len() - frame.keys_from) {
+                    self.spare_keys = Some(table);
+                }
+            }
             self.keys.truncate(frame.keys_from);
             self.unescaped.truncate(frame.unescaped_from);
         }
@@ -749,6 +768,7 @@ impl Drop for JsonSource<'_> {
             keys: std::mem::take(&mut self.keys),
             unescaped: std::mem::take(&mut self.unescaped),
             scratch: std::mem::take(&mut self.scratch),
+            spare_keys: self.spare_keys.take(),
         };
         buffers.stack.clear();
         buffers.keys.clear();

@@ -10,6 +10,11 @@
 const PROBES_PER_KEY: usize = 8;
 const PROBES_AT_START: usize = 64;
 
+/// Slots of a new table (`with_capacity` of up to 64 keys).
+const START_SLOTS: usize = 128;
+/// Slots of the largest table kept for the next object.
+const MAX_KEPT_SLOTS: usize = 4096;
+
 /// Indices of the keys of one object, by their hashes.
 #[derive(Debug, Default)]
 pub(crate) struct KeySet {
@@ -31,6 +36,22 @@ impl KeySet {
             len: 0,
             probes: 0,
         }
+    }
+
+    /// Empties the table for another object's keys, its slots kept, when it
+    /// is no larger than the object of `keys` keys that used it would have
+    /// grown it (or than a new table): emptying it then costs no more than
+    /// filling it did, whichever object took it. `false` otherwise, and the
+    /// table is left as it is (to be dropped).
+    pub fn clear_for_reuse(&mut self, keys: usize) -> bool {
+        let size = self.slots.len();
+        if size > MAX_KEPT_SLOTS || size > (4 * keys).max(START_SLOTS) {
+            return false;
+        }
+        self.slots.fill(0);
+        self.len = 0;
+        self.probes = 0;
+        true
     }
 
     /// Adds the key of `index` with `hash` unless an equal one is there:
@@ -122,6 +143,28 @@ mod tests {
             assert_eq!(dup, seen.contains(key), "{key}");
             seen.push(key.clone());
         }
+    }
+
+    #[test]
+    fn a_table_is_kept_only_when_emptying_it_costs_what_filling_it_did() {
+        let mut set = KeySet::with_capacity(64);
+        assert_eq!(set.slots.len(), START_SLOTS);
+        for i in 0..300 {
+            assert_eq!(
+                set.insert(i as u64 * 0x1_0000_0001, i, |_| false),
+                Some(false)
+            );
+        }
+        assert_eq!(set.slots.len(), 1024);
+        // Taken by an object of 20 keys: too large to empty for it.
+        assert!(!set.clear_for_reuse(20));
+        assert!(set.clear_for_reuse(300));
+        assert!(set.slots.iter().all(|&s| s == 0));
+        assert_eq!((set.len, set.probes), (0, 0));
+        // Empty again, it finds what it holds and only that.
+        assert_eq!(set.insert(7, 0, |_| true), Some(false));
+        assert_eq!(set.insert(7, 1, |i| i == 0), Some(true));
+        assert_eq!(set.insert(8, 1, |_| true), Some(false));
     }
 
     #[test]
