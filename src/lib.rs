@@ -18,6 +18,7 @@ mod sentence;
 
 pub mod catalog;
 mod decimal;
+mod field_index;
 pub mod iso8601;
 pub mod issue;
 pub mod json;

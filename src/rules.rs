@@ -429,9 +429,10 @@ pub fn event_kind(name: &str) -> EventKind {
     event(name).map_or(EventKind::Other, |e| e.kind)
 }
 
-/// Looks up a known field by its exact (case-sensitive) key.
+/// Looks up a known field by its exact (case-sensitive) key (through a
+/// table built from `FIELDS`: src/field_index.rs).
 pub fn field(name: &str) -> Option<&'static FieldSpec> {
-    FIELDS.iter().find(|f| f.name == name)
+    crate::field_index::field(name)
 }
 
 /// The fields whose recommended body is that of `event` (`notes` included).
