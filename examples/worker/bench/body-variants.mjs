@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { ROOT, assertSetup, startUpstream, startWorker } from '../../../tests/worker/harness.mjs';
 import { eventOfSize } from './lib/bodies.mjs';
 import { canMeasure, cpuRounds, median, minorFaults, pairedDifference } from './lib/cpu.mjs';
+import { option } from './lib/option.mjs';
 
 const quick = process.argv.includes('--quick');
 const SIZE = Number(option('--size') ?? 1 << 20);
@@ -152,12 +153,4 @@ function sizeName(bytes) {
   if (bytes % (1 << 20) === 0) return `${bytes >> 20} MiB`;
   if (bytes % 1024 === 0) return `${bytes >> 10} KiB`;
   return `${bytes} B`;
-}
-
-/** The value after `name` on the command line (`--size 1024` or `--size=1024`). */
-function option(name) {
-  const args = process.argv.slice(2);
-  const at = args.indexOf(name);
-  if (at !== -1) return args[at + 1];
-  return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 }

@@ -11,6 +11,7 @@
 //   node bench/cold-call.mjs --size 100 --rounds 500
 import { validateEventJson } from 'servicer-events';
 import { eventOfSize } from './lib/bodies.mjs';
+import { option } from './lib/option.mjs';
 
 const SIZE = Number(option('--size') ?? 1024);
 const ROUNDS = Number(option('--rounds') ?? 300);
@@ -54,12 +55,4 @@ console.log('| call | cold (caches evicted) | warm (the next call) | cold ÷ war
 console.log('| --- | ---: | ---: | ---: | ---: |');
 for (const { name, cold, warm } of rows) {
   console.log(`| ${name} | ${cold.toFixed(1)} | ${warm.toFixed(1)} | ${(cold / warm).toFixed(1)} | ${(cold / parse.cold).toFixed(2)} |`);
-}
-
-/** The value after `name` on the command line (`--size 1024` or `--size=1024`). */
-function option(name) {
-  const args = process.argv.slice(2);
-  const at = args.indexOf(name);
-  if (at !== -1) return args[at + 1];
-  return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 }

@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { EXAMPLE_DIR, ROOT, assertSetup, compatibilityDateOf, startUpstream, startWorker, varsOf, wranglerBuild } from '../../../tests/worker/harness.mjs';
 import { eventOfSize } from './lib/bodies.mjs';
 import { canMeasure, cpuNanos, median, pairedDifference, post } from './lib/cpu.mjs';
+import { option } from './lib/option.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SIZE = Number(option('--size') ?? 1024);
@@ -237,12 +238,4 @@ try {
 
 function signed(us) {
   return `${us >= 0 ? '+' : '−'}${Math.abs(us).toFixed(0)}`;
-}
-
-/** The value after `name` on the command line (`--size 1024` or `--size=1024`). */
-function option(name) {
-  const args = process.argv.slice(2);
-  const at = args.indexOf(name);
-  if (at !== -1) return args[at + 1];
-  return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 }
