@@ -480,7 +480,13 @@ impl<'a> JsonSource<'a> {
         self.pos += 1;
         self.expect = Expect::Value;
         self.last = span;
-        Ok(Token::Key { chars, duplicate })
+        // Which known key it is, if any, is left to the walk's look-up by
+        // name: reading the key has not looked at its text as a name.
+        Ok(Token::Key {
+            chars,
+            duplicate,
+            known: None,
+        })
     }
 
     /// Records the key just read in its object; `true` if it was already
@@ -985,7 +991,10 @@ impl JsonSource<'_> {
             let key = self.key()?;
             // As `read` records a key.
             self.after_comma = false;
-            let Token::Key { chars, duplicate } = key else {
+            let Token::Key {
+                chars, duplicate, ..
+            } = key
+            else {
                 return Ok(Some(key));
             };
             let text = decoded(self.text, self.raw, self.escaped, &self.scratch);
@@ -1465,7 +1474,8 @@ mod tests {
                 Token::ObjectStart,
                 Token::Key {
                     chars: 1,
-                    duplicate: false
+                    duplicate: false,
+                    known: None
                 },
                 Token::ArrayStart,
                 Token::Number(1.0),
@@ -1475,7 +1485,8 @@ mod tests {
                 Token::ArrayEnd,
                 Token::Key {
                     chars: 2,
-                    duplicate: false
+                    duplicate: false,
+                    known: None
                 },
                 Token::String { chars: 3 },
                 Token::ObjectEnd,
@@ -1492,7 +1503,8 @@ mod tests {
             t[3].0,
             Token::Key {
                 chars: 1,
-                duplicate: true
+                duplicate: true,
+                known: None
             }
         );
         let mut big = String::from("{");

@@ -23,6 +23,7 @@ pub mod iso8601;
 pub mod issue;
 pub mod json;
 mod key_set;
+pub mod known_key;
 pub mod location;
 mod near_miss;
 pub mod options;

@@ -13,8 +13,9 @@
 //! of a long array of small numbers is half as long, and the number the
 //! same); a key or a string by its length in UTF-16 units (`u32`), which
 //! says where its text ends, unless it is a known key (the event's name or
-//! a field of the rule table), which is its index in `known_key` (one byte)
-//! and no text; a value JSON cannot carry by the index of what
+//! a field of the rule table), which is its number (`KnownKey`, one byte)
+//! and no text, and reads as a key that says which it is; a value JSON
+//! cannot carry by the index of what
 //! it is in `FOREIGN` (one byte), and for an object of a class by its
 //! class's name as a string. The text is one string for JS to encode (a
 //! call of `TextEncoder.encodeInto` for all of it, instead of a call or a
@@ -26,7 +27,7 @@
 //! `encode` writes the same tape for a `serde_json::Value`, so the native
 //! tests prove that a tape reads as the value does.
 
-use crate::rules::{EVENT_FIELD, FIELDS};
+use crate::known_key::KnownKey;
 use crate::scan;
 use crate::token::{is_scalar, ItemCheck, Source, SourceError, Token};
 
@@ -61,27 +62,12 @@ const INTEGER: u8 = TAGS[10].1;
 const FOREIGN_TAG: u8 = TAGS[11].1;
 const KNOWN_KEY: u8 = TAGS[12].1;
 
-/// The key of index `index` of the known keys: the event's name, then the
-/// fields of the rule table, in its order. A key among them crosses as its
-/// index: no text for JS to copy, nor for the module to find.
-pub fn known_key(index: u8) -> Option<&'static str> {
-    match usize::from(index) {
-        0 => Some(EVENT_FIELD),
-        i => FIELDS.get(i - 1).map(|f| f.name),
-    }
-}
-
-/// The index of `key` among the known keys (see `known_key`).
-fn known_key_index(key: &str) -> Option<u8> {
-    (0..=u8::MAX)
-        .map_while(|i| Some((i, known_key(i)?)))
-        .find_map(|(i, k)| (k == key).then_some(i))
-}
-
-/// The known keys in the order of their indices, as data for `pkg/api.js`.
+/// The known keys in the order of their numbers (`KnownKey`), as data for
+/// `pkg/api.js`. A key among them crosses as its number: no text for JS to
+/// copy, nor for the module to find, nor a name for the walk to look up.
 pub fn known_keys() -> serde_json::Value {
-    (0..=u8::MAX)
-        .map_while(known_key)
+    KnownKey::all()
+        .map(KnownKey::name)
         .collect::<Vec<_>>()
         .into()
 }
@@ -296,15 +282,17 @@ impl Source for TapeSource<'_> {
             KEY => Token::Key {
                 chars: self.text()?,
                 duplicate: false,
+                known: None,
             },
             KNOWN_KEY => {
                 let [index] = self.take()?;
-                let key = known_key(index).ok_or_else(broken)?;
-                self.text = key;
+                let key = KnownKey::from_index(index).ok_or_else(broken)?;
+                self.text = key.name();
                 // Known keys are ASCII: a character a byte.
                 Token::Key {
-                    chars: key.len(),
+                    chars: self.text.len(),
                     duplicate: false,
+                    known: Some(key),
                 }
             }
             _ => return Err(broken()),
@@ -410,8 +398,8 @@ pub fn encode(value: &serde_json::Value) -> Vec<u8> {
             Value::Object(members) => {
                 out.push(OBJECT_START);
                 for (key, item) in members {
-                    match known_key_index(key) {
-                        Some(index) => out.extend([KNOWN_KEY, index]),
+                    match KnownKey::of_name(key) {
+                        Some(known) => out.extend([KNOWN_KEY, known.index()]),
                         None => text(out, texts, KEY, key),
                     }
                     walk(out, texts, item);
@@ -467,7 +455,8 @@ mod tests {
                 Token::ObjectStart,
                 Token::Key {
                     chars: 2,
-                    duplicate: false
+                    duplicate: false,
+                    known: None
                 },
                 Token::String { chars: 6 },
                 Token::ArrayStart,
@@ -480,7 +469,8 @@ mod tests {
                 Token::ArrayEnd,
                 Token::Key {
                     chars: 1,
-                    duplicate: false
+                    duplicate: false,
+                    known: None
                 },
                 Token::String { chars: 1 },
                 Token::ObjectStart,
@@ -621,10 +611,9 @@ mod tests {
     }
 
     #[test]
-    fn known_keys_cross_as_their_index_and_read_as_their_text() {
-        let keys: Vec<&str> = (0..=u8::MAX).map_while(known_key).collect();
-        assert_eq!(keys.len(), FIELDS.len() + 1);
-        assert!(keys.iter().all(|k| k.is_ascii()));
+    fn known_keys_cross_as_their_number_and_read_as_their_text() {
+        let keys: Vec<&str> = KnownKey::all().map(KnownKey::name).collect();
+        assert_eq!(keys.len(), crate::rules::FIELDS.len() + 1);
         let distinct: std::collections::BTreeSet<_> = keys.iter().collect();
         assert_eq!(distinct.len(), keys.len());
         assert_eq!(known_keys().as_array().map(Vec::len), Some(keys.len()));
@@ -635,17 +624,22 @@ mod tests {
             .into_iter()
             .filter(|(token, _)| matches!(token, Token::Key { .. }))
             .collect();
+        // A known key says which it is; any other key, that it says nothing.
         let key = |text: &str| {
-            let chars = text.len();
             (
                 Token::Key {
-                    chars,
+                    chars: text.len(),
                     duplicate: false,
+                    known: KnownKey::of_name(text),
                 },
                 text.to_owned(),
             )
         };
         assert_eq!(read, ["event", "notes", "other", "notes"].map(key));
+        assert!(matches!(
+            read[1].0,
+            Token::Key { known: Some(k), .. } if k.field().map(|f| f.name) == Some("notes")
+        ));
         // An index past the list is a broken tape.
         let tape = assemble(&[OBJECT_START, KNOWN_KEY, keys.len() as u8], "");
         let mut source = TapeSource::new(&tape, |n| n.to_string());

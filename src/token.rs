@@ -1,6 +1,7 @@
 //! The stream the validator reads: JSON text and JS values both become
 //! tokens, so one validator serves both without building a tree first.
 
+use crate::known_key::KnownKey;
 use crate::location::{Offsets, Span};
 
 /// One step of a walk over a JSON-like value. Strings carry only their length;
@@ -15,6 +16,10 @@ pub enum Token {
         chars: usize,
         /// The same key already appeared in this object (JSON text only).
         duplicate: bool,
+        /// Which key of the rule table it is, when the source says so
+        /// (a JS value's tape does): the walk then need not look the name
+        /// up. `None` says nothing: the name may still be a known one.
+        known: Option<KnownKey>,
     },
     /// `}`
     ObjectEnd,

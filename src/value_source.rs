@@ -72,6 +72,7 @@ impl Source for ValueSource<'_> {
                 Token::Key {
                     chars: k.chars().count(),
                     duplicate: false,
+                    known: None,
                 }
             }),
             Some(Cursor::Array(items)) => match items.next() {

@@ -210,6 +210,7 @@ fn values_json_cannot_carry_read_as_sentences() {
                     Token::Key {
                         chars: name.chars().count(),
                         duplicate: false,
+                        known: None,
                     },
                     name.to_owned(),
                 )

@@ -13,8 +13,11 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 use serde_json::{Map, Value};
 use servicer_events::rules::{EVENTS, FIELDS};
+use servicer_events::tape::TapeSource;
+use servicer_events::token::{ItemCheck, MemberCheck, Source, SourceError, Token};
 use servicer_events::{
-    validate_json, validate_value, IssueCode, Limits, Options, ServiceOrder, ServiceType,
+    validate_json, validate_source, validate_value, IssueCode, Limits, Options, ServiceOrder,
+    ServiceType,
 };
 
 // ---------------------------------------------------------------- strategies
@@ -407,6 +410,85 @@ proptest! {
             }
         }
         prop_assert_eq!(from_value, from_text);
+    }
+
+    /// A tape's known keys say which field they are, and the walk goes
+    /// straight to it: the result is the one a look-up of each name gives.
+    #[test]
+    fn known_keys_by_number_and_by_name_agree(
+        value in event(),
+        order in order(),
+        options in options(),
+    ) {
+        let tape = servicer_events::tape::encode(&value);
+        let number_text = |n: f64| n.to_string();
+        let mut numbered = TapeSource::new(&tape, number_text);
+        let mut named = ByName(TapeSource::new(&tape, number_text));
+        prop_assert_eq!(
+            validate_source(&mut numbered, order.as_ref(), &options),
+            validate_source(&mut named, order.as_ref(), &options)
+        );
+    }
+}
+
+/// A source whose keys never say which known key they are: the walk looks
+/// each one up by its name, as it does for JSON text.
+struct ByName<S>(S);
+
+impl<S: Source> ByName<S> {
+    fn by_name(token: Token) -> Token {
+        match token {
+            Token::Key {
+                chars, duplicate, ..
+            } => Token::Key {
+                chars,
+                duplicate,
+                known: None,
+            },
+            token => token,
+        }
+    }
+}
+
+impl<S: Source> Source for ByName<S> {
+    fn next_token(&mut self) -> Result<Token, SourceError> {
+        self.0.next_token().map(Self::by_name)
+    }
+
+    fn text(&self) -> &str {
+        self.0.text()
+    }
+
+    fn number_text(&self, n: f64) -> String {
+        self.0.number_text(n)
+    }
+
+    fn skip_container(&mut self) -> Result<(), SourceError> {
+        self.0.skip_container()
+    }
+
+    fn quiet_items_with(
+        &mut self,
+        max: usize,
+        check: &mut ItemCheck,
+    ) -> Result<(usize, Option<Token>), SourceError> {
+        let (n, token) = self.0.quiet_items_with(max, check)?;
+        Ok((n, token.map(Self::by_name)))
+    }
+
+    fn quiet_members_with(
+        &mut self,
+        members: &mut MemberCheck,
+        check: &mut ItemCheck,
+    ) -> Result<Option<Token>, SourceError> {
+        Ok(self
+            .0
+            .quiet_members_with(members, check)?
+            .map(Self::by_name))
+    }
+
+    fn finish(&mut self) -> Result<(), SourceError> {
+        self.0.finish()
     }
 }
 

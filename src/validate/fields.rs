@@ -3,6 +3,7 @@
 
 use super::{Flow, Run};
 use crate::issue::{Issue, IssueCode};
+use crate::known_key::KnownKey;
 use crate::near_miss;
 use crate::quote::quote;
 use crate::rules::{self, FieldSpec, FieldType, EVENT_FIELD};
@@ -21,10 +22,14 @@ enum Role {
 }
 
 impl Run<'_> {
-    /// Checks the member whose key was just read (its path is pushed).
-    pub(super) fn member(&mut self) -> Flow {
+    /// Checks the member whose key was just read (its path is pushed);
+    /// `known` when the source said which known key it is.
+    pub(super) fn member(&mut self, known: Option<KnownKey>) -> Flow {
         let key = self.src.text();
-        let role = if key == EVENT_FIELD {
+        let role = if let Some(known) = known {
+            // Straight to the field by its number: no look-up by name.
+            known.field().map_or(Role::Name, Role::Known)
+        } else if key == EVENT_FIELD {
             Role::Name
         } else if let Some(spec) = rules::field(key) {
             Role::Known(spec)

@@ -174,10 +174,15 @@ impl Run<'_> {
             }
             return self.end_of_input();
         }
-        while let Token::Key { chars, duplicate } = self.next()? {
+        while let Token::Key {
+            chars,
+            duplicate,
+            known,
+        } = self.next()?
+        {
             // The name is checked even past a limit: `kind` follows it.
-            if self.key(chars, duplicate) || self.src.text() == crate::rules::EVENT_FIELD {
-                self.member()?;
+            if self.key(chars, duplicate, known) || self.src.text() == crate::rules::EVENT_FIELD {
+                self.member(known)?;
             } else {
                 let value = self.next()?;
                 self.skip(value)?;

@@ -5,6 +5,7 @@
 
 use super::{Flow, Frame, Run, Stop};
 use crate::issue::IssueCode;
+use crate::known_key::KnownKey;
 use crate::location::Span;
 use crate::token::{ItemCheck, ItemRule, MemberCheck, Token};
 
@@ -17,12 +18,16 @@ impl Run<'_> {
     /// not to be looked into: the key is over the length limit, or the event
     /// is past `maxKeys` (reported once; after it only the event's name is
     /// still checked).
-    pub(super) fn key(&mut self, chars: usize, duplicate: bool) -> bool {
+    pub(super) fn key(&mut self, chars: usize, duplicate: bool, known: Option<KnownKey>) -> bool {
         self.keys += 1;
         // The key's text asked for once (a call through the source).
         let key = self.src.text();
-        let is_event_field = key == crate::rules::EVENT_FIELD;
-        let is_proto = key == PROTO;
+        // A known key says which it is (and is never `__proto__`): no
+        // comparison of its text.
+        let (is_event_field, is_proto) = match known {
+            Some(known) => (known == KnownKey::EVENT, false),
+            None => (key == crate::rules::EVENT_FIELD, key == PROTO),
+        };
         self.key_bytes += key.len();
         self.path.push_key(key);
         if self.keys > self.limits.max_keys && !self.skimming {
@@ -200,8 +205,12 @@ impl Run<'_> {
                     }
                     continue;
                 }
-                Token::Key { chars, duplicate } => {
-                    if !self.key(chars, duplicate) && !self.skimming {
+                Token::Key {
+                    chars,
+                    duplicate,
+                    known,
+                } => {
+                    if !self.key(chars, duplicate, known) && !self.skimming {
                         let value = self.next()?;
                         self.skip(value)?;
                         self.path.pop();

@@ -250,6 +250,7 @@ impl Source for JsSource {
                     return Ok(Token::Key {
                         chars,
                         duplicate: false,
+                        known: None,
                     });
                 }
             }
