@@ -42,6 +42,17 @@ impl Pointer {
         self.segments.push(Segment::Key { start, end });
     }
 
+    /// Enters the member `key`, which has no `~` or `/` to escape (a known
+    /// key: src/known_key.rs tests that none has), without looking for them.
+    pub fn push_plain_key(&mut self, key: &str) {
+        debug_assert!(!needs_escape(key.as_bytes()), "{key}");
+        let start = self.buf.len();
+        self.buf.push('/');
+        self.buf.push_str(key);
+        let end = self.buf.len();
+        self.segments.push(Segment::Key { start, end });
+    }
+
     /// Enters the item `index` of an array.
     pub fn push_index(&mut self, index: usize) {
         self.segments.push(Segment::Index(index));
@@ -194,6 +205,22 @@ mod tests {
         assert!(!needs_escape(
             "}.0é\u{1F600}~~".trim_end_matches('~').as_bytes()
         ));
+    }
+
+    #[test]
+    fn a_plain_key_goes_in_as_push_key_puts_it() {
+        let (mut plain, mut escaped) = (Pointer::default(), Pointer::default());
+        for key in ["event", "appointmentTimestamps", ""] {
+            plain.push_plain_key(key);
+            escaped.push_key(key);
+            plain.push_index(1);
+            escaped.push_index(1);
+        }
+        assert_eq!(plain.render(), escaped.render());
+        assert_eq!(plain.render(), "/event/1/appointmentTimestamps/1//1");
+        plain.pop();
+        plain.pop();
+        assert_eq!(plain.render(), "/event/1/appointmentTimestamps/1");
     }
 
     #[test]

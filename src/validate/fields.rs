@@ -25,21 +25,10 @@ impl Run<'_> {
     /// Checks the member whose key was just read (its path is pushed);
     /// `known` when the source said which known key it is.
     pub(super) fn member(&mut self, known: Option<KnownKey>) -> Flow {
-        let key = self.src.text();
-        let role = if let Some(known) = known {
+        let role = match known {
             // Straight to the field by its number: no look-up by name.
-            known.field().map_or(Role::Name, Role::Known)
-        } else if key == EVENT_FIELD {
-            Role::Name
-        } else if let Some(spec) = rules::field(key) {
-            Role::Known(spec)
-        } else if self.may_search() {
-            let key = self.src.text();
-            Role::Unknown(near_miss::suggest_known(near_miss::Known::Fields, key))
-        } else {
-            // The search only feeds a suggestion (in strict mode
-            // `unknown_field` decides `valid` already).
-            Role::Unknown(None)
+            Some(known) => known.field().map_or(Role::Name, Role::Known),
+            None => self.role_by_name(),
         };
         match role {
             Role::Name => self.event_name(),
@@ -68,6 +57,23 @@ impl Run<'_> {
                 let token = self.next()?;
                 self.any_value(token, 1)
             }
+        }
+    }
+
+    /// What the key just read is, found by its name.
+    fn role_by_name(&mut self) -> Role {
+        let key = self.src.text();
+        if key == EVENT_FIELD {
+            Role::Name
+        } else if let Some(spec) = rules::field(key) {
+            Role::Known(spec)
+        } else if self.may_search() {
+            let key = self.src.text();
+            Role::Unknown(near_miss::suggest_known(near_miss::Known::Fields, key))
+        } else {
+            // The search only feeds a suggestion (in strict mode
+            // `unknown_field` decides `valid` already).
+            Role::Unknown(None)
         }
     }
 

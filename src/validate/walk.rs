@@ -29,7 +29,10 @@ impl Run<'_> {
             None => (key == crate::rules::EVENT_FIELD, key == PROTO),
         };
         self.key_bytes += key.len();
-        self.path.push_key(key);
+        match known {
+            Some(_) => self.path.push_plain_key(key),
+            None => self.path.push_key(key),
+        }
         if self.keys > self.limits.max_keys && !self.skimming {
             let max = self.limits.max_keys;
             self.limit(max, "maxKeys", |_| {
