@@ -3,8 +3,11 @@
 //! comparing the key with each of the fields' names in turn: every member
 //! of every event is looked up, and a walk through the table cost a
 //! length test per field and a comparison per field of the same length.
+//! JSON text finds the event's members here as it reads them
+//! (`known_key`), and the walk goes from their number to the field.
 
-use crate::rules::{FieldSpec, FIELDS};
+use crate::known_key::KnownKey;
+use crate::rules::{FieldSpec, EVENT_FIELD, FIELDS};
 
 /// The table's slots: a power of two, over twice the fields, so that a
 /// probe sequence stays short.
@@ -49,15 +52,30 @@ const TABLE: [u8; SLOTS] = {
 
 /// The known field whose key is exactly `name` (case-sensitive).
 pub fn field(name: &str) -> Option<&'static FieldSpec> {
+    FIELDS.get(index(name)?)
+}
+
+/// The known key whose name is exactly `name` (case-sensitive): the
+/// event's name or a field's.
+pub fn known_key(name: &str) -> Option<KnownKey> {
+    if name == EVENT_FIELD {
+        return Some(KnownKey::EVENT);
+    }
+    // Fields follow the event's name in the keys' numbering.
+    KnownKey::from_index(u8::try_from(index(name)? + 1).ok()?)
+}
+
+/// The index in `FIELDS` of the field whose key is exactly `name`.
+fn index(name: &str) -> Option<usize> {
     let bytes = name.as_bytes();
     let (&first, &last) = (bytes.first()?, bytes.last()?);
     let middle = bytes.get(bytes.len() / 2).copied().unwrap_or_default();
     let mut slot = slot_of(bytes.len(), first, middle, last);
     // Ends at an empty slot at the latest: at most half the slots are taken.
     loop {
-        let spec = FIELDS.get(usize::from(*TABLE.get(slot)?))?;
-        if spec.name == name {
-            return Some(spec);
+        let i = usize::from(*TABLE.get(slot)?);
+        if FIELDS.get(i)?.name == name {
+            return Some(i);
         }
         slot = (slot + 1) & (SLOTS - 1);
     }
@@ -83,6 +101,16 @@ mod tests {
     fn every_field_is_found_as_itself() {
         for spec in FIELDS {
             assert_eq!(field(spec.name).unwrap().name, spec.name);
+        }
+    }
+
+    #[test]
+    fn every_known_key_is_found_by_its_name_as_its_number() {
+        for key in KnownKey::all() {
+            assert_eq!(known_key(key.name()), Some(key), "{}", key.name());
+        }
+        for other in ["", "Event", "events", "__proto__", "notes "] {
+            assert_eq!(known_key(other), None, "{other:?}");
         }
     }
 

@@ -480,12 +480,23 @@ impl<'a> JsonSource<'a> {
         self.pos += 1;
         self.expect = Expect::Value;
         self.last = span;
-        // Which known key it is, if any, is left to the walk's look-up by
-        // name: reading the key has not looked at its text as a name.
+        // The event's own members say which known key they are, so the
+        // walk goes straight to the field; deeper keys (metadata) are never
+        // fields, and keys in a skipped value are never asked about: neither
+        // is looked up.
+        let known = match (remember, self.stack.len()) {
+            (true, 1) => crate::field_index::known_key(decoded(
+                self.text,
+                self.raw,
+                self.escaped,
+                &self.scratch,
+            )),
+            _ => None,
+        };
         Ok(Token::Key {
             chars,
             duplicate,
-            known: None,
+            known,
         })
     }
 

@@ -2,8 +2,8 @@
 //! the fields of `rules::FIELDS` in its order. A JS value's tape carries
 //! such a key as its number (src/tape.rs), and the walk goes from the
 //! number straight to the field: no hash of the name, no comparison. JSON
-//! text finds its fields by name (`rules::field`), as it has to read the
-//! name anyway.
+//! text finds the event's members by name as it reads them
+//! (`field_index::known_key`), and hands on their number the same way.
 
 use crate::rules::{FieldSpec, EVENT_FIELD, FIELDS};
 

@@ -16,9 +16,10 @@ pub enum Token {
         chars: usize,
         /// The same key already appeared in this object (JSON text only).
         duplicate: bool,
-        /// Which key of the rule table it is, when the source says so
-        /// (a JS value's tape does): the walk then need not look the name
-        /// up. `None` says nothing: the name may still be a known one.
+        /// Which key of the rule table it is, when the source says so (a
+        /// JS value's tape for every key, JSON text for the event's own
+        /// members): the walk then need not look the name up. `None` says
+        /// nothing: the name may still be a known one.
         known: Option<KnownKey>,
     },
     /// `}`

@@ -12,12 +12,14 @@
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngSeed};
 use serde_json::{Map, Value};
+use servicer_events::json::JsonSource;
+use servicer_events::location::Span;
 use servicer_events::rules::{EVENTS, FIELDS};
 use servicer_events::tape::TapeSource;
 use servicer_events::token::{ItemCheck, MemberCheck, Source, SourceError, Token};
 use servicer_events::{
-    validate_json, validate_source, validate_value, IssueCode, Limits, Options, ServiceOrder,
-    ServiceType,
+    validate_json, validate_source, validate_value, IssueCode, Limits, Offsets, Options,
+    ServiceOrder, ServiceType,
 };
 
 // ---------------------------------------------------------------- strategies
@@ -412,11 +414,13 @@ proptest! {
         prop_assert_eq!(from_value, from_text);
     }
 
-    /// A tape's known keys say which field they are, and the walk goes
-    /// straight to it: the result is the one a look-up of each name gives.
+    /// A tape's and a text's known keys say which field they are, and the
+    /// walk goes straight to it: the result is the one a look-up of each
+    /// name gives.
     #[test]
     fn known_keys_by_number_and_by_name_agree(
         value in event(),
+        text in json_text(),
         order in order(),
         options in options(),
     ) {
@@ -424,6 +428,12 @@ proptest! {
         let number_text = |n: f64| n.to_string();
         let mut numbered = TapeSource::new(&tape, number_text);
         let mut named = ByName(TapeSource::new(&tape, number_text));
+        prop_assert_eq!(
+            validate_source(&mut numbered, order.as_ref(), &options),
+            validate_source(&mut named, order.as_ref(), &options)
+        );
+        let mut numbered = JsonSource::new(&text, Some(Offsets::Bytes));
+        let mut named = ByName(JsonSource::new(&text, Some(Offsets::Bytes)));
         prop_assert_eq!(
             validate_source(&mut numbered, order.as_ref(), &options),
             validate_source(&mut named, order.as_ref(), &options)
@@ -461,6 +471,14 @@ impl<S: Source> Source for ByName<S> {
 
     fn number_text(&self, n: f64) -> String {
         self.0.number_text(n)
+    }
+
+    fn span(&self) -> Option<Span> {
+        self.0.span()
+    }
+
+    fn located_text(&self) -> Option<(&[u8], Offsets)> {
+        self.0.located_text()
     }
 
     fn skip_container(&mut self) -> Result<(), SourceError> {
