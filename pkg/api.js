@@ -511,16 +511,20 @@ function tapeWriter(tags, foreign, knownKeys) {
  * The reader of a check's issues, for the layout `wire` defines
  * (src/wire.rs), read in place in the module's memory: a header (where the
  * text is, how many errors and warnings), a record of numbers per issue
- * (its code, the UTF-16 length of each text field, its location), and the
- * text fields of every issue, concatenated, decoded once and cut by the
- * lengths.
+ * (its code, the UTF-16 start and length of each text field, its
+ * location), and the text the issues were written into, decoded once and
+ * cut by the numbers.
  */
 function issueReader(wire) {
   const { codes, textFields, location, absent, headerWords, recordWords } = wire;
   // Each field is set by name, in a statement of its own: a loop over the
   // names from the wire makes V8's stores megamorphic.
   // A layout that no longer matches fails at load, never in a result.
-  if (`${textFields}` !== 'path,message,expected,received,suggestion' || `${location}` !== 'line,column,offset,length') {
+  if (
+    `${textFields}` !== 'path,message,expected,received,suggestion' ||
+    `${location}` !== 'line,column,offset,length' ||
+    recordWords !== 1 + 2 * textFields.length + 1 + location.length
+  ) {
     throw new Error('servicer-events: the issue layout (src/wire.rs) changed: update readIssues in api.js');
   }
   // Made at the first issue: a valid event (the first call at a cold start) needs none.
@@ -531,22 +535,23 @@ function issueReader(wire) {
     const start = words[header];
     decoder ??= new TextDecoder();
     const text = decoder.decode(bytes.subarray(start, start + words[header + 1]));
-    let cut = 0;
     let at = header + headerWords;
     const groups = [];
     for (let group = 0; group < 2; group++) {
       const list = new Array(words[header + 2 + group]);
       for (let n = 0; n < list.length; n++, at += recordWords) {
-        const path = text.slice(cut, (cut += words[at + 1]));
-        const issue = { code: codes[words[at]], path, message: text.slice(cut, (cut += words[at + 2])) };
-        let length = words[at + 3];
-        if (length !== absent) issue.expected = text.slice(cut, (cut += length));
-        length = words[at + 4];
-        if (length !== absent) issue.received = text.slice(cut, (cut += length));
-        length = words[at + 5];
-        if (length !== absent) issue.suggestion = text.slice(cut, (cut += length));
-        if (words[at + 6] === 1) {
-          issue.location = { line: words[at + 7], column: words[at + 8], offset: words[at + 9], length: words[at + 10] };
+        let from = words[at + 1];
+        const path = text.slice(from, from + words[at + 2]);
+        from = words[at + 3];
+        const issue = { code: codes[words[at]], path, message: text.slice(from, from + words[at + 4]) };
+        let length = words[at + 6];
+        if (length !== absent) issue.expected = text.slice((from = words[at + 5]), from + length);
+        length = words[at + 8];
+        if (length !== absent) issue.received = text.slice((from = words[at + 7]), from + length);
+        length = words[at + 10];
+        if (length !== absent) issue.suggestion = text.slice((from = words[at + 9]), from + length);
+        if (words[at + 11] === 1) {
+          issue.location = { line: words[at + 12], column: words[at + 13], offset: words[at + 14], length: words[at + 15] };
         }
         list[n] = issue;
       }

@@ -18,6 +18,7 @@ mod sentence;
 
 pub mod catalog;
 mod decimal;
+mod draft;
 mod field_index;
 pub mod iso8601;
 pub mod issue;
@@ -73,10 +74,20 @@ pub fn validate_json_located(
     order: Option<&ServiceOrder>,
     options: &Options,
 ) -> ValidationResult {
+    check_json(body, offsets, order, options).into_result()
+}
+
+/// As `validate_json_located`, with the issues left as records (for the module).
+pub(crate) fn check_json(
+    body: &[u8],
+    offsets: Offsets,
+    order: Option<&ServiceOrder>,
+    options: &Options,
+) -> result::Outcome {
     if body.len() > options.limits.max_body_bytes {
-        return oversized_body(body.len(), order, options);
+        return check_oversized(body.len(), order, options);
     }
-    validate_source(
+    validate::check_source(
         &mut json::JsonSource::new(body, Some(offsets)),
         order,
         options,
@@ -111,6 +122,15 @@ pub fn oversized_body(
     order: Option<&ServiceOrder>,
     options: &Options,
 ) -> ValidationResult {
+    check_oversized(at_least, order, options).into_result()
+}
+
+/// As `oversized_body`, with the issues left as records (for the module).
+pub(crate) fn check_oversized(
+    at_least: usize,
+    order: Option<&ServiceOrder>,
+    options: &Options,
+) -> result::Outcome {
     let max = options.limits.max_body_bytes;
     let message = format!(
         "The body has at least {at_least} bytes, more than the limit of {max} (maxBodyBytes)."

@@ -87,18 +87,38 @@ impl Pointer {
     /// The pointer as it stands: `""` at the root.
     pub fn render(&self) -> String {
         let mut out = String::with_capacity(self.buf.len() + 6 * self.segments.len());
+        self.render_into(&mut out, 0);
+        out
+    }
+
+    /// Writes `render()` at the end of `out`, without its first `skip`
+    /// bytes (the leading `/`, for a label).
+    fn render_into(&self, out: &mut String, mut skip: usize) {
         for segment in &self.segments {
             match *segment {
                 Segment::Key { start, end } => {
-                    out.push_str(self.buf.get(start..end).unwrap_or_default())
+                    out.push_str(self.buf.get(start + skip..end).unwrap_or_default())
                 }
                 Segment::Index(index) => {
-                    out.push('/');
-                    push_decimal(&mut out, index);
+                    if skip == 0 {
+                        out.push('/');
+                    }
+                    push_decimal(out, index);
                 }
             }
+            skip = 0;
         }
-        out
+    }
+
+    /// Writes the path at the end of `out`, as an issue's `path`.
+    pub fn write_path(&self, out: &mut String) {
+        self.render_into(out, 0);
+    }
+
+    /// The path as messages name it (`label_of`), as a piece of a sentence:
+    /// written straight from the segments, with no path rendered first.
+    pub fn label(&self) -> Label<'_> {
+        Label(self)
     }
 
     /// The length in bytes of `render()`, without writing it.
@@ -120,6 +140,27 @@ pub fn label_of(path: &str) -> Cow<'_, str> {
     match path.get(1..) {
         Some(label) => crate::quote::quote(label),
         None => Cow::Borrowed("the event"),
+    }
+}
+
+/// A pointer's label (`Pointer::label`): `label_of` its rendered path.
+#[derive(Debug, Clone, Copy)]
+pub struct Label<'p>(&'p Pointer);
+
+impl crate::sentence::Piece for Label<'_> {
+    fn size(&self) -> usize {
+        self.0.rendered_len()
+    }
+    fn push_to(&self, out: &mut String) {
+        let pointer = self.0;
+        if pointer.segments.is_empty() {
+            out.push_str("the event");
+        } else if pointer.rendered_len() <= crate::quote::QUOTE_CHARS {
+            // At most QUOTE_CHARS bytes: `quote` would keep it whole.
+            pointer.render_into(out, 1);
+        } else {
+            out.push_str(&label_of(&pointer.render()));
+        }
     }
 }
 
@@ -244,6 +285,31 @@ mod tests {
             label.starts_with("kkk") && label.ends_with("kk/7"),
             "{label}"
         );
+        assert_eq!(sentence!(p.label()), label);
+    }
+
+    #[test]
+    fn a_label_is_the_path_without_its_first_slash_at_every_length() {
+        // Around QUOTE_CHARS, where the label is written from the segments
+        // or quoted, with escapes and indices first and last.
+        for len in 190..215 {
+            for shape in 0..3 {
+                let mut p = Pointer::default();
+                match shape {
+                    0 => p.push_key(&"k".repeat(len)),
+                    1 => {
+                        p.push_index(3);
+                        p.push_key(&"é/".repeat(len / 3));
+                    }
+                    _ => {
+                        p.push_key("a~b");
+                        p.push_key(&"x".repeat(len - 10));
+                        p.push_index(len);
+                    }
+                }
+                assert_eq!(sentence!(p.label()), label_of(&p.render()), "{len} {shape}");
+            }
+        }
     }
 
     #[test]
@@ -254,6 +320,7 @@ mod tests {
         assert_eq!(p.render(), "/availabilityWindows/12");
         assert_eq!(p.rendered_len(), p.render().len());
         assert_eq!(label_of(&p.render()), "availabilityWindows/12");
+        assert_eq!(sentence!(p.label()), "availabilityWindows/12");
         p.pop();
         p.push_index(0);
         assert_eq!(p.render(), "/availabilityWindows/0");
@@ -261,5 +328,6 @@ mod tests {
         p.pop();
         assert_eq!(p.render(), "");
         assert_eq!(label_of(&p.render()), "the event");
+        assert_eq!(sentence!(p.label()), "the event");
     }
 }

@@ -24,3 +24,29 @@ impl ValidationResult {
         self.errors.iter().chain(&self.warnings)
     }
 }
+
+/// A result as the walk leaves it: the issues as records and one text
+/// (`crate::sink::Issues`). The module hands them to JS as they are
+/// (`crate::wire`); a Rust caller gets a `ValidationResult`.
+#[derive(Debug)]
+pub(crate) struct Outcome {
+    /// No errors (warnings allowed).
+    pub valid: bool,
+    /// The event's kind, as in `ValidationResult`.
+    pub kind: Option<EventKind>,
+    /// The errors and warnings.
+    pub issues: crate::sink::Issues,
+}
+
+impl Outcome {
+    /// The result, its issues' text fields copied out.
+    pub fn into_result(self) -> ValidationResult {
+        let (errors, warnings) = self.issues.to_lists();
+        ValidationResult {
+            valid: self.valid,
+            kind: self.kind,
+            errors,
+            warnings,
+        }
+    }
+}

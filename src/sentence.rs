@@ -36,6 +36,25 @@ impl Piece for Article<'_> {
     }
 }
 
+/// Pieces not joined yet: written where they go (an issue's field in its
+/// result's text, `crate::draft`), with no string of their own.
+#[derive(Clone, Copy)]
+pub(crate) struct Pieces<'a> {
+    /// The pieces, in order.
+    pub list: &'a [&'a dyn Piece],
+}
+
+impl Piece for Pieces<'_> {
+    fn size(&self) -> usize {
+        self.list.iter().map(|p| p.size()).sum()
+    }
+    fn push_to(&self, out: &mut String) {
+        for piece in self.list {
+            piece.push_to(out);
+        }
+    }
+}
+
 /// The pieces joined, in one allocation.
 pub(crate) fn join(pieces: &[&dyn Piece]) -> String {
     let mut out = String::with_capacity(pieces.iter().map(|p| p.size()).sum());
@@ -53,6 +72,13 @@ macro_rules! sentence {
     };
 }
 
+/// As `sentence!`, not joined: a `Pieces` to write where it goes.
+macro_rules! pieces {
+    ($($piece:expr),+ $(,)?) => {
+        $crate::sentence::Pieces { list: &[$(&$piece as &dyn $crate::sentence::Piece),+] }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -62,5 +88,14 @@ mod tests {
         let text = sentence!("a", owned, std::borrow::Cow::Borrowed("c"), "", article);
         assert_eq!(text, "abcan x");
         assert_eq!(text.capacity(), 7);
+    }
+
+    #[test]
+    fn pieces_write_the_same_text() {
+        let owned = String::from("b");
+        let article = super::Article("an ", "x");
+        let mut out = String::from(">");
+        super::Piece::push_to(&pieces!("a", owned, "", article), &mut out);
+        assert_eq!(out, format!(">{}", sentence!("a", owned, "", article)));
     }
 }

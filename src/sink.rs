@@ -6,7 +6,11 @@
 //! Issues past the cap are counted, never built: callers ask `admits` first
 //! and build the issue only when it will be kept. The count still decides
 //! `valid`, so the verdict stays exact whatever was left out.
+//!
+//! The issues kept are records (`crate::draft`), their text fields written
+//! into one text, which is the result's text on the wire (`crate::wire`).
 
+use crate::draft::{Draft, Record};
 use crate::issue::{Issue, IssueCode};
 
 /// Bytes of issues a result holds besides the input's own size: the exact
@@ -23,21 +27,55 @@ const ISSUE_OVERHEAD: usize = 32;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 const KEPT_LIST_ISSUES: usize = 64;
 
-thread_local! {
-    /// The issue lists of the last result given back by `recycle`, empty,
-    /// for the next sink: a result with issues then allocates no list.
-    static SPARE: std::cell::Cell<Option<(Vec<Issue>, Vec<Issue>)>> = const { std::cell::Cell::new(None) };
+/// A text longer than this is freed rather than kept for the next result
+/// (the paths of issues about a long key can be a megabyte).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+const KEPT_TEXT_BYTES: usize = 64 << 10;
+
+/// The issues of a finished result: errors and warnings as records, and the
+/// text their fields are in.
+#[derive(Debug, Default)]
+pub(crate) struct Issues {
+    /// Every error, in document order.
+    pub errors: Vec<Record>,
+    /// Every warning, in document order.
+    pub warnings: Vec<Record>,
+    /// Every text field of them, in the order they were written.
+    pub text: String,
 }
 
-/// Gives the lists of a result that is done with back for the next sink
-/// (the module does, once a result is encoded; a result returned to a Rust
-/// caller is the caller's, so natively only the tests call it).
+impl Issues {
+    /// Whether there is no issue at all.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty() && self.warnings.is_empty()
+    }
+
+    /// The errors and the warnings as `Issue`s (for a Rust caller).
+    pub fn to_lists(&self) -> (Vec<Issue>, Vec<Issue>) {
+        let list = |records: &[Record]| records.iter().map(|r| r.to_issue(&self.text)).collect();
+        (list(&self.errors), list(&self.warnings))
+    }
+}
+
+thread_local! {
+    /// The lists and text of the last result given back by `recycle`,
+    /// empty, for the next sink: a result with issues then allocates nothing.
+    static SPARE: std::cell::Cell<Option<Issues>> = const { std::cell::Cell::new(None) };
+}
+
+/// Gives the lists and text of a result that is done with back for the next
+/// sink (the module does, once a result is read).
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn recycle(mut errors: Vec<Issue>, mut warnings: Vec<Issue>) {
-    if errors.capacity() <= KEPT_LIST_ISSUES && warnings.capacity() <= KEPT_LIST_ISSUES {
-        errors.clear();
-        warnings.clear();
-        SPARE.with(|spare| spare.set(Some((errors, warnings))));
+pub(crate) fn recycle(mut issues: Issues) {
+    if issues.errors.capacity() <= KEPT_LIST_ISSUES
+        && issues.warnings.capacity() <= KEPT_LIST_ISSUES
+        && issues.text.capacity() <= KEPT_TEXT_BYTES
+    {
+        issues.errors.clear();
+        issues.warnings.clear();
+        issues.text.clear();
+        SPARE.with(|spare| spare.set(Some(issues)));
     }
 }
 
@@ -78,13 +116,20 @@ impl Tally {
     }
 }
 
+/// Where a sink's list stood (`IssueSink::mark`, `IssueSink::rewind`).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Mark {
+    errors: usize,
+    left_out: usize,
+    text: usize,
+}
+
 /// Collects the issues of one result, in document order.
 #[derive(Debug, Default)]
 pub(crate) struct IssueSink {
     max_issues: usize,
     strict: bool,
-    errors: Vec<Issue>,
-    warnings: Vec<Issue>,
+    issues: Issues,
     /// Bytes of the issues kept.
     used: usize,
     /// The size budget ran out: nothing more is kept.
@@ -99,12 +144,10 @@ impl IssueSink {
     /// A sink that keeps at most `max_issues` issues; in `strict` mode
     /// warnings are errors.
     pub fn new(max_issues: usize, strict: bool) -> IssueSink {
-        let (errors, warnings) = SPARE.with(std::cell::Cell::take).unwrap_or_default();
         IssueSink {
             max_issues,
             strict,
-            errors,
-            warnings,
+            issues: SPARE.with(std::cell::Cell::take).unwrap_or_default(),
             ..IssueSink::default()
         }
     }
@@ -117,7 +160,7 @@ impl IssueSink {
     /// Whether the next issue would be kept. When it would not, the caller
     /// must `leave_out` it instead of building it.
     pub fn has_room(&self) -> bool {
-        !self.full && self.errors.len() + self.warnings.len() < self.max_issues
+        !self.full && self.issues.errors.len() + self.issues.warnings.len() < self.max_issues
     }
 
     /// Whether an issue of at least `min_size` bytes (its path) still fits
@@ -155,64 +198,100 @@ impl IssueSink {
         self.invalid |= tally.errors > 0;
     }
 
-    /// Keeps `issue`, or counts it when the cap or the size budget (which
-    /// grows with `input_bytes`, the size of the input read so far) is passed.
-    pub fn push(&mut self, issue: Issue, input_bytes: usize) -> Option<Kept> {
-        if !self.has_room() {
-            self.leave_out(issue.code);
-            return None;
-        }
-        let size = weight(&issue);
-        if self.used.saturating_add(size) > SIZE_BUDGET.saturating_add(input_bytes) {
+    /// The text the next issue is written into (`Draft::new`), lent until
+    /// `keep` takes the issue written.
+    pub fn lend_text(&mut self) -> String {
+        std::mem::take(&mut self.issues.text)
+    }
+
+    /// Keeps the issue just written at the end of `text` (lent by
+    /// `lend_text`, from byte `from`), or counts it when the cap or the size
+    /// budget (which grows with `input_bytes`, the size of the input read so
+    /// far) is passed.
+    pub fn keep(
+        &mut self,
+        record: Record,
+        mut text: String,
+        from: usize,
+        input_bytes: usize,
+    ) -> Option<Kept> {
+        let size = ISSUE_OVERHEAD + text.len().saturating_sub(from);
+        let kept = if !self.has_room() {
+            None
+        } else if self.used.saturating_add(size) > SIZE_BUDGET.saturating_add(input_bytes) {
             self.full = true;
-            self.leave_out(issue.code);
+            None
+        } else {
+            Some(size)
+        };
+        let Some(size) = kept else {
+            text.truncate(from);
+            self.issues.text = text;
+            self.leave_out(record.code);
             return None;
-        }
+        };
+        self.issues.text = text;
         self.used += size;
-        let warning = !self.is_error(issue.code);
+        let warning = !self.is_error(record.code);
         let list = if warning {
-            &mut self.warnings
+            &mut self.issues.warnings
         } else {
             self.invalid = true;
-            &mut self.errors
+            &mut self.issues.errors
         };
-        list.push(issue);
+        list.push(record);
         Some(Kept {
             warning,
             index: list.len() - 1,
         })
     }
 
+    /// Keeps `issue`, built already, as `keep` does.
+    pub fn push(&mut self, issue: &Issue, input_bytes: usize) -> Option<Kept> {
+        let mut text = self.lend_text();
+        let from = text.len();
+        let record = Draft::copy_of(&mut text, issue).record;
+        self.keep(record, text, from, input_bytes)
+    }
+
     /// An issue kept earlier.
-    pub fn get_mut(&mut self, kept: Kept) -> Option<&mut Issue> {
+    pub fn get_mut(&mut self, kept: Kept) -> Option<&mut Record> {
         let list = if kept.warning {
-            &mut self.warnings
+            &mut self.issues.warnings
         } else {
-            &mut self.errors
+            &mut self.issues.errors
         };
         list.get_mut(kept.index)
     }
 
     /// Every issue kept so far.
-    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut Issue> {
-        self.errors.iter_mut().chain(self.warnings.iter_mut())
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut Record> {
+        self.issues
+            .errors
+            .iter_mut()
+            .chain(self.issues.warnings.iter_mut())
     }
 
     /// Where the list stands: the errors kept and the issues left out so far.
-    pub fn mark(&self) -> (usize, usize) {
-        (self.errors.len(), self.left_out)
+    pub fn mark(&self) -> Mark {
+        Mark {
+            errors: self.issues.errors.len(),
+            left_out: self.left_out,
+            text: self.issues.text.len(),
+        }
     }
 
     /// Forgets every issue found since `mark` was taken, when only errors
     /// had been found (the order's, when the text turns out not to be JSON
     /// and what was found in it means nothing).
-    pub fn rewind(&mut self, (errors, left_out): (usize, usize)) {
-        self.errors.truncate(errors);
-        self.warnings.clear();
-        self.used = self.errors.iter().map(weight).sum();
+    pub fn rewind(&mut self, mark: Mark) {
+        self.issues.errors.truncate(mark.errors);
+        self.issues.warnings.clear();
+        self.issues.text.truncate(mark.text);
+        self.used = ISSUE_OVERHEAD * self.issues.errors.len() + self.issues.text.len();
         self.full = false;
-        self.left_out = left_out;
-        self.invalid = !self.errors.is_empty() || left_out > 0;
+        self.left_out = mark.left_out;
+        self.invalid = !self.issues.errors.is_empty() || mark.left_out > 0;
     }
 
     /// Whether an error was found (so far), kept or left out.
@@ -223,10 +302,10 @@ impl IssueSink {
     /// The errors and the warnings; when some were left out, a last
     /// `too_many_issues` says how many, in the errors when the event is
     /// invalid and in the warnings when it is not.
-    pub fn finish(mut self) -> (Vec<Issue>, Vec<Issue>) {
+    pub fn finish(mut self) -> Issues {
         if self.left_out > 0 {
             let (max, n) = (self.max_issues, self.left_out);
-            let kept = self.errors.len() + self.warnings.len();
+            let kept = self.issues.errors.len() + self.issues.warnings.len();
             let why = if kept < max {
                 "the result reached its size budget".to_owned()
             } else {
@@ -242,24 +321,15 @@ impl IssueSink {
             )
             .expected(format!("at most {max} issues (maxIssues)"))
             .received(format!("{} issues", kept + n));
+            let record = Draft::copy_of(&mut self.issues.text, &issue).record;
             if self.invalid {
-                self.errors.push(issue);
+                self.issues.errors.push(record);
             } else {
-                self.warnings.push(issue);
+                self.issues.warnings.push(record);
             }
         }
-        (self.errors, self.warnings)
+        self.issues
     }
-}
-
-/// An issue's bytes on the wire, near enough.
-fn weight(issue: &Issue) -> usize {
-    let optional = [&issue.expected, &issue.received, &issue.suggestion]
-        .into_iter()
-        .flatten()
-        .map(String::len)
-        .sum::<usize>();
-    ISSUE_OVERHEAD + issue.path.len() + issue.message.len() + optional
 }
 
 #[cfg(test)]
@@ -274,12 +344,12 @@ mod tests {
     fn keeps_the_first_issues_and_counts_the_rest() {
         let mut sink = IssueSink::new(3, false);
         for i in 0..5 {
-            sink.push(issue(IssueCode::PossibleTypo, &format!("/w{i}")), 0);
+            sink.push(&issue(IssueCode::PossibleTypo, &format!("/w{i}")), 0);
         }
         assert!(!sink.has_room());
         sink.leave_out(IssueCode::TimestampInSeconds);
         assert!(!sink.invalid());
-        let (errors, warnings) = sink.finish();
+        let (errors, warnings) = sink.finish().to_lists();
         assert!(errors.is_empty());
         assert_eq!(warnings.len(), 4);
         let last = warnings.last().unwrap();
@@ -295,10 +365,10 @@ mod tests {
     #[test]
     fn an_error_left_out_still_makes_the_event_invalid() {
         let mut sink = IssueSink::new(1, false);
-        sink.push(issue(IssueCode::PossibleTypo, "/a"), 0);
+        sink.push(&issue(IssueCode::PossibleTypo, "/a"), 0);
         sink.leave_out(IssueCode::InvalidType);
         assert!(sink.invalid());
-        let (errors, warnings) = sink.finish();
+        let (errors, warnings) = sink.finish().to_lists();
         assert_eq!(warnings.len(), 1);
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].code, IssueCode::TooManyIssues);
@@ -316,30 +386,31 @@ mod tests {
         let long = "/".to_owned() + &"k".repeat(40_000);
         let mut sink = IssueSink::new(100, false);
         for _ in 0..5 {
-            sink.push(issue(IssueCode::InvalidType, &long), 0);
+            sink.push(&issue(IssueCode::InvalidType, &long), 0);
         }
-        let (errors, _) = sink.finish();
+        let (errors, _) = sink.finish().to_lists();
         // 64 KiB holds one 40 kB path; the input's size would hold more.
         assert_eq!(errors.len(), 2);
         assert!(errors[1].message.contains("size budget"));
         let mut sink = IssueSink::new(100, false);
         for _ in 0..5 {
-            sink.push(issue(IssueCode::InvalidType, &long), long.len() * 2);
+            sink.push(&issue(IssueCode::InvalidType, &long), long.len() * 2);
         }
-        assert_eq!(sink.finish().0.len(), 4);
+        assert_eq!(sink.finish().errors.len(), 4);
     }
 
     #[test]
     fn rewinding_forgets_the_rest_and_what_was_left_out() {
         let mut sink = IssueSink::new(2, false);
-        sink.push(issue(IssueCode::OrderClosed, ""), 0);
-        sink.push(issue(IssueCode::PossibleTypo, "/a"), 0);
-        sink.push(issue(IssueCode::InvalidType, "/b"), 0);
-        sink.rewind((1, 0));
+        sink.push(&issue(IssueCode::OrderClosed, ""), 0);
+        let mark = sink.mark();
+        sink.push(&issue(IssueCode::PossibleTypo, "/a"), 0);
+        sink.push(&issue(IssueCode::InvalidType, "/b"), 0);
+        sink.rewind(mark);
         assert!(sink.has_room());
-        let kept = sink.push(issue(IssueCode::InvalidJson, ""), 0).unwrap();
+        let kept = sink.push(&issue(IssueCode::InvalidJson, ""), 0).unwrap();
         assert_eq!(sink.get_mut(kept).unwrap().code, IssueCode::InvalidJson);
-        let (errors, warnings) = sink.finish();
+        let (errors, warnings) = sink.finish().to_lists();
         let codes: Vec<_> = errors.iter().map(|i| i.code).collect();
         assert_eq!(codes, [IssueCode::OrderClosed, IssueCode::InvalidJson]);
         assert!(warnings.is_empty());
@@ -348,25 +419,45 @@ mod tests {
     #[test]
     fn recycled_lists_serve_the_next_sink_empty() {
         let mut sink = IssueSink::new(8, false);
-        sink.push(issue(IssueCode::InvalidType, "/a"), 0);
-        sink.push(issue(IssueCode::PossibleTypo, "/b"), 0);
-        let (errors, warnings) = sink.finish();
-        let capacity = (errors.capacity(), warnings.capacity());
-        recycle(errors, warnings);
+        sink.push(&issue(IssueCode::InvalidType, "/a"), 0);
+        sink.push(&issue(IssueCode::PossibleTypo, "/b"), 0);
+        let issues = sink.finish();
+        let capacity = (
+            issues.errors.capacity(),
+            issues.warnings.capacity(),
+            issues.text.capacity(),
+        );
+        recycle(issues);
         let sink = IssueSink::new(8, false);
-        assert!(sink.errors.is_empty() && sink.warnings.is_empty());
-        assert_eq!((sink.errors.capacity(), sink.warnings.capacity()), capacity);
-        // Too long a list is not kept.
-        recycle(Vec::with_capacity(KEPT_LIST_ISSUES + 1), Vec::new());
-        assert_eq!(IssueSink::new(8, false).errors.capacity(), 0);
+        let spare = &sink.issues;
+        assert!(spare.is_empty() && spare.text.is_empty());
+        assert_eq!(
+            (
+                spare.errors.capacity(),
+                spare.warnings.capacity(),
+                spare.text.capacity()
+            ),
+            capacity
+        );
+        // Too long a list, or too long a text, is not kept.
+        recycle(Issues {
+            errors: Vec::with_capacity(KEPT_LIST_ISSUES + 1),
+            ..Issues::default()
+        });
+        assert_eq!(IssueSink::new(8, false).issues.errors.capacity(), 0);
+        recycle(Issues {
+            text: String::with_capacity(KEPT_TEXT_BYTES + 1),
+            ..Issues::default()
+        });
+        assert_eq!(IssueSink::new(8, false).issues.text.capacity(), 0);
     }
 
     #[test]
     fn nothing_left_out_means_no_last_issue() {
         let mut sink = IssueSink::new(2, false);
-        sink.push(issue(IssueCode::InvalidType, "/a"), 0);
-        sink.push(issue(IssueCode::PossibleTypo, "/b"), 0);
-        let (errors, warnings) = sink.finish();
+        sink.push(&issue(IssueCode::InvalidType, "/a"), 0);
+        sink.push(&issue(IssueCode::PossibleTypo, "/b"), 0);
+        let (errors, warnings) = sink.finish().to_lists();
         assert_eq!((errors.len(), warnings.len()), (1, 1));
     }
 }

@@ -8,16 +8,16 @@
 //!
 //! Issues cross as numbers and one text, both left in module memory for JS
 //! to read in place: per issue a record of `RECORD_WORDS` `u32`s (the code's
-//! index in `IssueCode::ALL`, the length of each text field in UTF-16 units,
-//! `ABSENT` for a missing optional one, then the location), and the text
-//! fields of every issue, in order, concatenated. JS decodes the text once
-//! and cuts it by the lengths: no separators, no escapes, no numbers
-//! printed and parsed again. Measured against the earlier one string of
-//! separated fields (split, unescaped, its location parsed by JS), this
-//! took most of the cost of an issue's crossing away.
+//! index in `IssueCode::ALL`, the start and the length of each text field
+//! in UTF-16 units, `ABSENT` as the length of a missing optional one, then
+//! the location), and the text the issues were written into as the walk
+//! found them (`crate::draft`), as it is. JS decodes the text once and cuts
+//! it by the numbers: no separators, no escapes, no numbers printed and
+//! parsed again, and no copy of the text made to cross.
 
-use crate::issue::{Issue, IssueCode};
+use crate::issue::IssueCode;
 use crate::rules::EventKind;
+use crate::sink::Issues;
 
 /// The text fields of an issue, in the order of their lengths in a record
 /// and of their text; the first `REQUIRED` are always present.
@@ -31,9 +31,9 @@ pub const ABSENT: u32 = u32::MAX;
 /// Words of the header: the text's address and byte length, the number of
 /// errors and of warnings.
 pub const HEADER_WORDS: usize = 4;
-/// Words of one issue's record: the code, the text fields' lengths, whether
-/// it has a location (1 or 0), and the location's numbers.
-pub const RECORD_WORDS: usize = 1 + TEXT_FIELDS.len() + 1 + LOCATION.len();
+/// Words of one issue's record: the code, the start and length of each text
+/// field, whether it has a location (1 or 0), and the location's numbers.
+pub const RECORD_WORDS: usize = 1 + 2 * TEXT_FIELDS.len() + 1 + LOCATION.len();
 
 /// A check's code: the kind's index in `KINDS` in the low bits (`KIND_MASK`),
 /// and `HAS_ISSUES` when there are issues to take.
@@ -93,54 +93,48 @@ pub fn code(kind: Option<EventKind>, has_issues: bool) -> u32 {
 }
 
 /// The issues of a result in the layout above: `words` (the header, then a
-/// record per issue) and `text`. Kept from one result to the next, so a
-/// result with issues allocates nothing once they have grown.
-#[derive(Debug, Default, Clone)]
+/// record per issue) and the issues' text. Kept from one result to the
+/// next, so a result with issues allocates nothing once they have grown.
+#[derive(Debug, Default)]
 pub struct Encoded {
     /// The header (its first two words, the text's place, are 0 until
     /// `seal`), then the records.
     pub words: Vec<u32>,
-    /// Every text field, in order.
-    pub text: String,
+    /// The issues the words describe; their text is the text on the wire.
+    issues: Issues,
 }
 
 impl Encoded {
-    /// Writes the errors and warnings of a result, replacing what was there.
-    pub fn encode(&mut self, errors: &[Issue], warnings: &[Issue]) {
+    /// The text the records point into.
+    pub fn text(&self) -> &str {
+        &self.issues.text
+    }
+
+    /// Writes the errors and warnings of a result, replacing what was there,
+    /// and gives back the issues it held before (to be recycled).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn encode(&mut self, issues: Issues) -> Issues {
+        let old = std::mem::replace(&mut self.issues, issues);
+        let Issues {
+            errors, warnings, ..
+        } = &self.issues;
         self.words.clear();
-        self.text.clear();
-        // Reserved at once: a path can be a megabyte, and a string grown by
-        // doubling would copy it again and hold twice its size.
-        let size: usize = errors
-            .iter()
-            .chain(warnings)
-            .map(|issue| {
-                texts(issue)
-                    .into_iter()
-                    .flatten()
-                    .map(str::len)
-                    .sum::<usize>()
-            })
-            .sum();
-        self.text.reserve(size);
         self.words
             .reserve(HEADER_WORDS + RECORD_WORDS * (errors.len() + warnings.len()));
         self.words
             .extend([0, 0, errors.len() as u32, warnings.len() as u32]);
-        for issue in errors.iter().chain(warnings) {
+        for record in errors.iter().chain(warnings) {
             // A code's number is its index in `IssueCode::ALL` (a test holds it).
-            self.words.push(issue.code as u32);
-            for (f, field) in texts(issue).into_iter().enumerate() {
-                // An empty optional field is no field, as the JS result has it.
-                match field.filter(|s| f < REQUIRED || !s.is_empty()) {
-                    Some(s) => {
-                        self.words.push(utf16_len(s));
-                        self.text.push_str(s);
-                    }
-                    None => self.words.push(ABSENT),
+            self.words.push(record.code as u32);
+            for (f, field) in record.fields.iter().enumerate() {
+                // An empty optional field is no field, as the JS result has
+                // it. Bytes for now: `in_utf16` turns them into units.
+                match field.filter(|(start, end)| f < REQUIRED || start < end) {
+                    Some((start, end)) => self.words.extend([start, end]),
+                    None => self.words.extend([0, ABSENT]),
                 }
             }
-            match issue.location {
+            match record.location {
                 Some(at) => self.words.extend([
                     1,
                     at.line as u32,
@@ -151,27 +145,87 @@ impl Encoded {
                 None => self.words.extend([0; 1 + LOCATION.len()]),
             }
         }
+        in_utf16(&mut self.words, &self.issues);
+        old
     }
 
     /// Writes the text's address and length into the header, once the text
-    /// is complete (it may have moved while it grew).
+    /// is complete.
     pub fn seal(&mut self) {
-        let (address, length) = (self.text.as_ptr() as usize as u32, self.text.len() as u32);
+        let text = &self.issues.text;
+        let (address, length) = (text.as_ptr() as usize as u32, text.len() as u32);
         if let [a, l, ..] = self.words.as_mut_slice() {
             (*a, *l) = (address, length);
         }
     }
 }
 
-/// An issue's text fields, in the order of `TEXT_FIELDS`.
-fn texts(issue: &Issue) -> [Option<&str>; 5] {
-    [
-        Some(&issue.path),
-        Some(&issue.message),
-        issue.expected.as_deref(),
-        issue.received.as_deref(),
-        issue.suggestion.as_deref(),
-    ]
+/// The text fields' places in `words` (each a start and an end in bytes of
+/// the issues' text) as a start and a length in UTF-16 units, as JS cuts
+/// its string. ASCII text (most results) is its own count. Otherwise the
+/// issues are taken in the order of their text (each list is in that order,
+/// and an issue's fields are together, after its `text_start`), so one
+/// cursor walks the text once, and each field is counted from its issue's
+/// start: linear whatever the issues, with no sort.
+#[inline(never)]
+fn in_utf16(words: &mut [u32], issues: &Issues) {
+    let records = words.get_mut(HEADER_WORDS..).unwrap_or_default();
+    let text = issues.text.as_str();
+    if !text.is_ascii() {
+        let (errors, warnings) = (&issues.errors, &issues.warnings);
+        let (mut e, mut w) = (0, 0);
+        let (mut byte, mut units) = (0usize, 0u32);
+        loop {
+            // The next issue in text order, and its record's index.
+            let (issue, r) = match (errors.get(e), warnings.get(w)) {
+                (Some(a), Some(b)) if a.text_start > b.text_start => {
+                    w += 1;
+                    (b, errors.len() + w - 1)
+                }
+                (Some(a), _) => {
+                    e += 1;
+                    (a, e - 1)
+                }
+                (None, Some(b)) => {
+                    w += 1;
+                    (b, errors.len() + w - 1)
+                }
+                (None, None) => break,
+            };
+            let from = (issue.text_start as usize).max(byte);
+            units += utf16_len(text.get(byte..from).unwrap_or_default());
+            byte = from;
+            let at = |to: u32| units + utf16_len(text.get(from..to as usize).unwrap_or_default());
+            let record = records
+                .get_mut(r * RECORD_WORDS..(r + 1) * RECORD_WORDS)
+                .unwrap_or_default();
+            for pair in record
+                .get_mut(1..1 + 2 * TEXT_FIELDS.len())
+                .unwrap_or_default()
+                .chunks_exact_mut(2)
+            {
+                if let [start, end] = pair {
+                    if *end != ABSENT {
+                        (*start, *end) = (at(*start), at(*end));
+                    }
+                }
+            }
+        }
+    }
+    // Start and end, to start and length.
+    for record in records.chunks_exact_mut(RECORD_WORDS) {
+        for pair in record
+            .get_mut(1..1 + 2 * TEXT_FIELDS.len())
+            .unwrap_or_default()
+            .chunks_exact_mut(2)
+        {
+            if let [start, end] = pair {
+                if *end != ABSENT {
+                    *end -= *start;
+                }
+            }
+        }
+    }
 }
 
 /// How many UTF-16 code units `s` takes in JS: a unit per character, two
@@ -237,8 +291,8 @@ impl Encoded {
     /// The errors and the warnings decoded as `pkg/api.js` does it (by
     /// UTF-16 units), for tests of the layout.
     pub fn decode(&self) -> [Vec<Decoded>; 2] {
-        let units: Vec<u16> = self.text.encode_utf16().collect();
-        let (mut at, mut next) = (0usize, HEADER_WORDS);
+        let units: Vec<u16> = self.issues.text.encode_utf16().collect();
+        let mut next = HEADER_WORDS;
         let mut out = [Vec::new(), Vec::new()];
         for (group, list) in out.iter_mut().enumerate() {
             let count = self.words.get(2 + group).copied().unwrap_or(0);
@@ -254,16 +308,16 @@ impl Encoded {
                     .map_or("", |c| c.as_str());
                 let mut fields = Vec::new();
                 for (f, name) in TEXT_FIELDS.iter().enumerate() {
-                    let length = record.get(1 + f).copied().unwrap_or(ABSENT);
+                    let start = record.get(1 + 2 * f).copied().unwrap_or(0) as usize;
+                    let length = record.get(2 + 2 * f).copied().unwrap_or(ABSENT);
                     if length == ABSENT {
                         continue;
                     }
-                    let end = at + length as usize;
-                    let text = String::from_utf16_lossy(units.get(at..end).unwrap_or_default());
-                    at = end;
+                    let end = start + length as usize;
+                    let text = String::from_utf16_lossy(units.get(start..end).unwrap_or_default());
                     fields.push((*name, text));
                 }
-                let place = 1 + TEXT_FIELDS.len();
+                let place = 1 + 2 * TEXT_FIELDS.len();
                 let location = match record.get(place..place + 1 + LOCATION.len()) {
                     Some([1, line, column, offset, length]) => {
                         Some([*line, *column, *offset, *length])
@@ -284,7 +338,18 @@ impl Encoded {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::issue::Issue;
     use crate::location::Location;
+    use crate::sink::IssueSink;
+
+    /// The issues of a result, as the walk would have kept them.
+    fn issues(errors: &[Issue], warnings: &[Issue]) -> Issues {
+        let mut sink = IssueSink::new(100, false);
+        for issue in errors.iter().chain(warnings) {
+            sink.push(issue, 0);
+        }
+        sink.finish()
+    }
 
     #[test]
     fn records_cut_the_text_by_utf16_lengths() {
@@ -298,10 +363,10 @@ mod tests {
         });
         let warning = Issue::new(IssueCode::PossibleTypo, "", "w").suggestion("repair_started");
         let mut encoded = Encoded::default();
-        encoded.encode(&[issue], &[warning]);
+        encoded.encode(issues(&[issue], &[warning]));
         encoded.seal();
         assert_eq!(encoded.words.len(), HEADER_WORDS + 2 * RECORD_WORDS);
-        assert_eq!(encoded.words[1] as usize, encoded.text.len());
+        assert_eq!(encoded.words[1] as usize, encoded.text().len());
         let [errors, warnings] = encoded.decode();
         assert_eq!(
             errors,
@@ -330,14 +395,59 @@ mod tests {
     }
 
     #[test]
+    fn records_point_into_text_written_in_the_order_found() {
+        // A warning found first, with text past U+FFFF before and in it: its
+        // text comes first, the error's record first.
+        let mut sink = IssueSink::new(100, false);
+        sink.push(
+            &Issue::new(IssueCode::PossibleTypo, "/😀é", "w😀").suggestion("s"),
+            0,
+        );
+        sink.push(
+            &Issue::new(IssueCode::InvalidType, "/ü", "m").expected("string"),
+            0,
+        );
+        let mut encoded = Encoded::default();
+        encoded.encode(sink.finish());
+        let [errors, warnings] = encoded.decode();
+        let fields = |d: &Decoded| d.fields.clone();
+        assert_eq!(
+            fields(&errors[0]),
+            [
+                ("path", "/ü".into()),
+                ("message", "m".into()),
+                ("expected", "string".into())
+            ]
+        );
+        assert_eq!(
+            fields(&warnings[0]),
+            [
+                ("path", "/😀é".into()),
+                ("message", "w😀".into()),
+                ("suggestion", "s".into())
+            ]
+        );
+        // The error's path starts after the warning's three fields: "/😀é"
+        // (4 units), "w😀" (3), "s" (1).
+        assert_eq!(encoded.words[HEADER_WORDS + 1], 8);
+    }
+
+    #[test]
     fn encoding_again_replaces_what_was_there() {
         let mut encoded = Encoded::default();
-        encoded.encode(&[Issue::new(IssueCode::OrderClosed, "", "closed")], &[]);
-        encoded.encode(&[], &[Issue::new(IssueCode::PossibleTypo, "/x", "y")]);
+        encoded.encode(issues(
+            &[Issue::new(IssueCode::OrderClosed, "", "closed")],
+            &[],
+        ));
+        let old = encoded.encode(issues(
+            &[],
+            &[Issue::new(IssueCode::PossibleTypo, "/x", "y")],
+        ));
+        assert_eq!(old.text, "closed");
         let [errors, warnings] = encoded.decode();
         assert!(errors.is_empty());
         assert_eq!(warnings.len(), 1);
-        assert_eq!(encoded.text, "/xy");
+        assert_eq!(encoded.text(), "/xy");
     }
 
     #[test]

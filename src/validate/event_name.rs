@@ -17,20 +17,17 @@ impl Run<'_> {
             return self.wrong_type("string (the event name)", token, 1);
         };
         if chars == 0 {
-            self.report_with(IssueCode::EmptyEventName, |run| {
-                run.here(
-                    IssueCode::EmptyEventName,
-                    "The event name is empty: send the name of what happened, e.g. \"repair_started\"."
-                        .into(),
-                )
-                .expected("non-empty string")
+            self.report_with(IssueCode::EmptyEventName, |run, d| {
+                run.here(d)
+                    .message("The event name is empty: send the name of what happened, e.g. \"repair_started\".")
+                    .expected("non-empty string");
             });
             return Ok(());
         }
         let max = self.limits.max_event_name_length;
         let over = chars > max;
         if over {
-            self.limit(max, "maxEventNameLength", |_| {
+            self.limit(max, "maxEventNameLength", &|_| {
                 format!(
                     "The event name has {chars} characters, more than the limit of {max} (maxEventNameLength)."
                 )
@@ -53,41 +50,41 @@ impl Run<'_> {
             None
         };
         if let Some(suggestion) = suggestion {
-            self.report_with(IssueCode::PossibleTypo, |run| {
+            self.report_with(IssueCode::PossibleTypo, |run, d| {
                 let name = quote(run.src.text());
-                let message = sentence!(
-                    "\"",
-                    name,
-                    "\" is not a listed event, so it would be sent as an other event; did you mean \"",
-                    suggestion,
-                    "\"?"
-                );
-                run.here(IssueCode::PossibleTypo, message)
-                    .suggestion(suggestion)
+                run.here(d)
+                    .message(pieces!(
+                        "\"",
+                        name,
+                        "\" is not a listed event, so it would be sent as an other event; did you mean \"",
+                        suggestion,
+                        "\"?"
+                    ))
+                    .suggestion(suggestion);
             });
         }
         if let (Some(service_type), Some(own)) = (self.service_type, kind.service_type()) {
             if own != service_type {
-                self.report_with(IssueCode::EventNotAllowedForServiceType, |run| {
+                self.report_with(IssueCode::EventNotAllowedForServiceType, |run, d| {
                     let name = run.src.text();
-                    let message = sentence!(
-                        "\"",
-                        name,
-                        "\" is ",
-                        super::article(kind.as_str()),
-                        " event, but this service order is ",
-                        service_type.as_str(),
-                        ": send ",
-                        if own == rules::ServiceType::RepairDepot {
-                            "onsite"
-                        } else {
-                            "depot"
-                        },
-                        " events or other events."
-                    );
-                    run.here(IssueCode::EventNotAllowedForServiceType, message)
-                        .expected(sentence!("an event allowed for ", service_type.as_str()))
-                        .received(sentence!(kind.as_str(), " event"))
+                    run.here(d)
+                        .message(pieces!(
+                            "\"",
+                            name,
+                            "\" is ",
+                            super::article(kind.as_str()),
+                            " event, but this service order is ",
+                            service_type.as_str(),
+                            ": send ",
+                            if own == rules::ServiceType::RepairDepot {
+                                "onsite"
+                            } else {
+                                "depot"
+                            },
+                            " events or other events."
+                        ))
+                        .expected(pieces!("an event allowed for ", service_type.as_str()))
+                        .received(pieces!(kind.as_str(), " event"));
                 });
             }
         }

@@ -2,7 +2,8 @@
 //! and the fields no event lists.
 
 use super::{Flow, Run};
-use crate::issue::{Issue, IssueCode};
+use crate::draft::Draft;
+use crate::issue::IssueCode;
 use crate::known_key::KnownKey;
 use crate::near_miss;
 use crate::quote::quote;
@@ -35,23 +36,23 @@ impl Run<'_> {
             Role::Known(spec) => self.known(spec),
             Role::Unknown(suggestion) => {
                 if let Some(suggestion) = suggestion {
-                    self.report_with(IssueCode::PossibleTypo, |run| {
-                        run.labelled(IssueCode::PossibleTypo, &|label| {
-                            sentence!(
-                                label,
+                    self.report_with(IssueCode::PossibleTypo, |run, d| {
+                        run.here(d)
+                            .message(pieces!(
+                                run.path.label(),
                                 " is not a known field, so it is not checked; did you mean ",
                                 suggestion,
                                 "?"
-                            )
-                        })
-                        .suggestion(suggestion)
+                            ))
+                            .suggestion(suggestion);
                     });
                 }
                 if self.strict {
-                    self.report_with(IssueCode::UnknownField, |run| {
-                        run.labelled(IssueCode::UnknownField, &|label| {
-                            format!("{label} is not a field of any event (strict mode).")
-                        })
+                    self.report_with(IssueCode::UnknownField, |run, d| {
+                        run.here(d).message(pieces!(
+                            run.path.label(),
+                            " is not a field of any event (strict mode)."
+                        ));
                     });
                 }
                 let token = self.next()?;
@@ -139,7 +140,7 @@ impl Run<'_> {
             Token::Number(n) if !n.is_finite() => IssueCode::NotJson,
             _ => IssueCode::InvalidType,
         };
-        let kept = self.report_with(code, |run| run.wrong_type_issue(expected, token));
+        let kept = self.report_with(code, |run, d| run.wrong_type_issue(d, expected, token));
         match token {
             Token::ObjectStart | Token::ArrayStart => {
                 self.any_value(token, depth)?;
@@ -155,59 +156,59 @@ impl Run<'_> {
     }
 
     /// The issue `wrong_type` reports.
-    fn wrong_type_issue(&self, expected: &str, token: Token) -> Issue {
+    #[inline(never)]
+    fn wrong_type_issue(&self, d: &mut Draft<'_>, expected: &str, token: Token) {
         let received = self.received(token);
-        let code = match token {
-            Token::Foreign => IssueCode::NotJson,
-            Token::Number(n) if !n.is_finite() => IssueCode::NotJson,
-            _ => IssueCode::InvalidType,
-        };
-        self.labelled(code, &|label| match token {
-            Token::Null => sentence!(
+        let label = self.path.label();
+        let a = super::article(expected);
+        let d = self.here(d);
+        match token {
+            Token::Null => d.message(pieces!(
                 label,
                 " is null: omit the field instead of sending null, or send ",
-                super::article(expected),
+                a,
                 "."
-            ),
-            Token::Foreign => sentence!(
+            )),
+            Token::Foreign => d.message(pieces!(
                 label,
                 " is ",
                 received,
                 ", which is not JSON data; send ",
-                super::article(expected),
+                a,
                 hint(&received),
                 "."
-            ),
-            Token::Number(n) if !n.is_finite() => sentence!(
+            )),
+            Token::Number(n) if !n.is_finite() => d.message(pieces!(
                 label,
                 " is ",
                 self.number(n),
                 ", which JSON cannot represent; send ",
-                super::article(expected),
+                a,
                 "."
-            ),
-            _ => sentence!(
+            )),
+            _ => d.message(pieces!(
                 label,
                 " must be ",
-                super::article(expected),
+                a,
                 ", not ",
                 super::article(&received),
                 "."
-            ),
-        })
+            )),
+        }
         .expected(expected)
-        .received(received)
+        .received(received);
     }
 
     /// A number in a timestamp field.
     fn timestamp(&mut self, n: f64) {
         if let Some(code) = timestamp_issue_code(n) {
-            self.report_with(code, |run| run.timestamp_issue(n));
+            self.report_with(code, |run, d| run.timestamp_issue(d, n));
         }
     }
 
     /// The issue `timestamp` reports about `n`, which is not a plain timestamp.
-    fn timestamp_issue(&self, n: f64) -> Issue {
+    #[inline(never)]
+    fn timestamp_issue(&self, d: &mut Draft<'_>, n: f64) {
         let problem = if !n.is_finite() {
             Some("it is not a finite number")
         } else if n.fract() != 0.0 {
@@ -218,34 +219,31 @@ impl Run<'_> {
             None
         };
         let written = self.number(n);
-        let issue = if let Some(problem) = problem {
-            self.labelled(IssueCode::InvalidTimestamp, &|label| {
-                sentence!(
-                    label,
-                    " must be a timestamp in integer milliseconds since 1970, and ",
-                    written,
-                    " is not: ",
-                    problem,
-                    "."
-                )
-            })
+        let label = self.path.label();
+        let d = self.here(d);
+        if let Some(problem) = problem {
+            d.message(pieces!(
+                label,
+                " must be a timestamp in integer milliseconds since 1970, and ",
+                written,
+                " is not: ",
+                problem,
+                "."
+            ));
         } else {
             let millis = self.number(n * 1000.0);
-            self.labelled(IssueCode::TimestampInSeconds, &|label| {
-                sentence!(
-                    label,
-                    " is ",
-                    written,
-                    ", which looks like seconds: timestamps are milliseconds (",
-                    millis,
-                    ")."
-                )
-            })
-            .suggestion(millis)
-        };
-        issue
-            .expected(FieldType::Timestamp.expected())
-            .received(sentence!("number ", written))
+            d.message(pieces!(
+                label,
+                " is ",
+                written,
+                ", which looks like seconds: timestamps are milliseconds (",
+                millis,
+                ")."
+            ))
+            .suggestion(millis);
+        }
+        d.expected(FieldType::Timestamp.expected())
+            .received(pieces!("number ", written));
     }
 
     /// A string in an enum field.
@@ -257,17 +255,22 @@ impl Run<'_> {
         if values.contains(&self.src.text()) {
             return;
         }
-        self.report_with(IssueCode::InvalidEnumValue, |run| run.enum_issue(values));
+        self.report_with(IssueCode::InvalidEnumValue, |run, d| {
+            run.enum_issue(d, values)
+        });
     }
 
     /// The issue `enum_value` reports about a string outside `values`.
-    fn enum_issue(&self, values: &'static [&'static str]) -> Issue {
+    #[inline(never)]
+    fn enum_issue(&self, d: &mut Draft<'_>, values: &'static [&'static str]) {
         let value = self.src.text();
         let suggestion = near_miss::suggest(value, values.iter().copied());
         let value = quote(value);
-        let list = values.join(", ");
-        let message = |label: &str| match suggestion {
-            Some(s) => sentence!(
+        let list = List(values);
+        let label = self.path.label();
+        let d = self.here(d);
+        match suggestion {
+            Some(s) => d.message(pieces!(
                 label,
                 " must be one of ",
                 list,
@@ -276,16 +279,44 @@ impl Run<'_> {
                 "\" (did you mean \"",
                 s,
                 "\"?)."
-            ),
-            None => sentence!(label, " must be one of ", list, ", not \"", value, "\"."),
-        };
-        let received = sentence!("string \"", value, "\"");
-        let mut issue = self
-            .labelled(IssueCode::InvalidEnumValue, &message)
-            .expected(sentence!("one of ", list))
-            .received(received);
-        issue.suggestion = suggestion.map(str::to_owned);
-        issue
+            )),
+            None => d.message(pieces!(
+                label,
+                " must be one of ",
+                list,
+                ", not \"",
+                value,
+                "\"."
+            )),
+        }
+        .expected(pieces!("one of ", list))
+        .received(pieces!("string \"", value, "\""));
+        if let Some(s) = suggestion {
+            d.suggestion(s);
+        }
+    }
+}
+
+/// An enum's values as a sentence lists them: `a, b, c`, written where
+/// it goes.
+#[derive(Clone, Copy)]
+struct List(&'static [&'static str]);
+
+impl crate::sentence::Piece for List {
+    fn size(&self) -> usize {
+        self.0
+            .iter()
+            .map(|v| v.len() + 2)
+            .sum::<usize>()
+            .saturating_sub(2)
+    }
+    fn push_to(&self, out: &mut String) {
+        for (i, value) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(value);
+        }
     }
 }
 

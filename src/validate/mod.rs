@@ -6,14 +6,17 @@ mod fields;
 mod quiet;
 mod walk;
 
+use std::borrow::Cow;
+
+use crate::draft::Draft;
 use crate::issue::{Issue, IssueCode};
 use crate::location::{self, Span};
 use crate::options::{Limits, Options, ServiceOrder};
 use crate::pointer::Pointer;
-use crate::result::ValidationResult;
+use crate::result::{Outcome, ValidationResult};
 use crate::rules::{EventKind, ServiceType};
 use crate::sentence::Article;
-use crate::sink::{IssueSink, Kept};
+use crate::sink::{IssueSink, Kept, Mark};
 use crate::token::{Source, SourceError, Token};
 
 /// The walk ends early: the input is not JSON. The issue saying so is
@@ -51,7 +54,7 @@ pub(crate) struct Run<'s> {
     frames: Vec<Frame>,
     /// Where the list stood after the order's issues (all errors): they
     /// stay when the text turns out not to be JSON, and everything else goes.
-    order_issues: (usize, usize),
+    order_issues: Mark,
     /// Every issue goes through it (`report`, `report_with`).
     issues: IssueSink,
     /// Bytes of the keys read so far: an exact path is never longer (but
@@ -77,6 +80,16 @@ pub fn validate_source(
     order: Option<&ServiceOrder>,
     options: &Options,
 ) -> ValidationResult {
+    check_source(src, order, options).into_result()
+}
+
+/// As `validate_source`, with the issues left as records and their text
+/// (for the module, which hands them to JS as they are).
+pub(crate) fn check_source(
+    src: &mut dyn Source,
+    order: Option<&ServiceOrder>,
+    options: &Options,
+) -> Outcome {
     let (path, frames) = SPARE.with(std::cell::Cell::take).unwrap_or_default();
     let mut run = Run {
         src,
@@ -89,7 +102,7 @@ pub fn validate_source(
         has_event: false,
         skimming: false,
         frames,
-        order_issues: (0, 0),
+        order_issues: Mark::default(),
         issues: IssueSink::new(options.limits.max_issues, options.strict),
         key_bytes: 0,
         searches: 0,
@@ -105,11 +118,7 @@ pub fn validate_source(
 
 /// A result for input that could not be read at all (a body over the size
 /// limit, text that is not UTF-8, an empty body), with the order's issues.
-pub(crate) fn unreadable(
-    order: Option<&ServiceOrder>,
-    options: &Options,
-    issue: Issue,
-) -> ValidationResult {
+pub(crate) fn unreadable(order: Option<&ServiceOrder>, options: &Options, issue: Issue) -> Outcome {
     let mut src = crate::token::Empty;
     let mut run = Run {
         src: &mut src,
@@ -122,7 +131,7 @@ pub(crate) fn unreadable(
         has_event: true,
         skimming: false,
         frames: Vec::new(),
-        order_issues: (0, 0),
+        order_issues: Mark::default(),
         issues: IssueSink::new(options.limits.max_issues, options.strict),
         key_bytes: 0,
         searches: 0,
@@ -130,25 +139,24 @@ pub(crate) fn unreadable(
     if let Some(order) = order {
         run.order(order);
     }
-    run.report(issue);
+    run.report(&issue);
     run.finish()
 }
 
 impl Run<'_> {
     fn order(&mut self, order: &ServiceOrder) {
         if order.accepted == Some(false) {
-            self.report(Issue::new(
-                IssueCode::OrderNotAccepted,
-                "",
-                "The service order has not been accepted yet: no event can be sent for it.",
-            ));
+            self.report_with(IssueCode::OrderNotAccepted, |_, d| {
+                d.path("").message(
+                    "The service order has not been accepted yet: no event can be sent for it.",
+                );
+            });
         }
         if order.closed == Some(true) {
-            self.report(Issue::new(
-                IssueCode::OrderClosed,
-                "",
-                "The service order is closed: no event can be sent for it.",
-            ));
+            self.report_with(IssueCode::OrderClosed, |_, d| {
+                d.path("")
+                    .message("The service order is closed: no event can be sent for it.");
+            });
         }
     }
 
@@ -156,16 +164,16 @@ impl Run<'_> {
     fn event(&mut self) -> Flow {
         let first = self.next()?;
         if first != Token::ObjectStart {
-            let kept = self.report_with(IssueCode::NotAnObject, |run| {
+            let kept = self.report_with(IssueCode::NotAnObject, |run, d| {
                 let received = run.received(first);
-                let message = sentence!(
-                    "The event must be a JSON object with an event field, not ",
-                    article(&received),
-                    "."
-                );
-                run.here(IssueCode::NotAnObject, message)
+                run.here(d)
+                    .message(pieces!(
+                        "The event must be a JSON object with an event field, not ",
+                        article(&received),
+                        "."
+                    ))
                     .expected("object")
-                    .received(received)
+                    .received(received);
             });
             self.has_event = true;
             if matches!(first, Token::ObjectStart | Token::ArrayStart) {
@@ -205,13 +213,14 @@ impl Run<'_> {
         self.issues.rewind(self.order_issues);
         self.kind = None;
         self.has_event = true;
-        let mut issue = Issue::new(IssueCode::InvalidJson, "", e.message);
-        issue.span = self.src.span().map(|_| e.span);
-        self.report(issue);
+        let span = self.src.span().map(|_| e.span);
+        self.report_with(IssueCode::InvalidJson, |_, d| {
+            d.path("").message(e.message.as_str()).record.span = span;
+        });
         Stop
     }
 
-    fn finish(mut self) -> ValidationResult {
+    fn finish(mut self) -> Outcome {
         let (mut path, mut frames) = (
             std::mem::take(&mut self.path),
             std::mem::take(&mut self.frames),
@@ -221,23 +230,17 @@ impl Run<'_> {
             SPARE.with(|spare| spare.set(Some((path, frames))));
         }
         if !self.has_event {
-            self.report(
-                Issue::new(
-                    IssueCode::MissingEvent,
-                    "/event",
-                    "The event field is missing: every event needs its name, e.g. \"repair_started\".",
-                )
-                .expected("string"),
-            );
+            self.report_with(IssueCode::MissingEvent, |_, d| {
+                d.path("/event")
+                    .message("The event field is missing: every event needs its name, e.g. \"repair_started\".")
+                    .expected("string");
+            });
         }
         self.locate();
-        let valid = !self.issues.invalid();
-        let (errors, warnings) = self.issues.finish();
-        ValidationResult {
-            valid,
+        Outcome {
+            valid: !self.issues.invalid(),
             kind: self.kind,
-            errors,
-            warnings,
+            issues: self.issues.finish(),
         }
     }
 
@@ -283,16 +286,25 @@ impl Run<'_> {
 
     /// Records an issue already built (as an error or, unless strict, as a
     /// warning); past the cap it is only counted.
-    fn report(&mut self, issue: Issue) -> Option<Kept> {
+    fn report(&mut self, issue: &Issue) -> Option<Kept> {
         self.issues.push(issue, self.key_bytes)
     }
 
-    /// Records an issue of `code` that `build` makes, and only builds it when
-    /// it will be kept: past the cap an issue costs a count, not its message.
-    fn report_with(&mut self, code: IssueCode, build: impl FnOnce(&Self) -> Issue) -> Option<Kept> {
+    /// Records an issue of `code` that `build` writes, and only writes it
+    /// when it will be kept: past the cap an issue costs a count, not its
+    /// message.
+    fn report_with(
+        &mut self,
+        code: IssueCode,
+        build: impl FnOnce(&Self, &mut Draft<'_>),
+    ) -> Option<Kept> {
         if self.issues.has_room() && self.issues.fits(self.path.rendered_len(), self.key_bytes) {
-            let issue = build(self);
-            self.report(issue)
+            let mut text = self.issues.lend_text();
+            let from = text.len();
+            let mut draft = Draft::new(&mut text, code);
+            build(self, &mut draft);
+            let record = draft.record;
+            self.issues.keep(record, text, from, self.key_bytes)
         } else {
             self.issues.leave_out(code);
             None
@@ -320,48 +332,54 @@ impl Run<'_> {
         }
     }
 
-    /// An issue at the current path, about the token just read (its place
-    /// in the text, when the source is text).
-    fn here(&self, code: IssueCode, message: String) -> Issue {
-        let mut issue = Issue::new(code, self.path.render(), message);
-        issue.span = self.src.span();
-        issue
+    /// Writes the issue's path, the current one, and its place: the token
+    /// just read (when the source is text).
+    fn here<'d, 't>(&self, draft: &'d mut Draft<'t>) -> &'d mut Draft<'t> {
+        draft.at(&self.path, self.src.span())
     }
 
     /// As `here`, with a message that names the path: `message` is given
-    /// its label (`crate::pointer::label_of`), cut from the path the issue
-    /// carries, so the path is written out once. (`dyn`: one copy of this
-    /// for every kind of issue, not one each.)
-    fn labelled(&self, code: IssueCode, message: &dyn Fn(&str) -> String) -> Issue {
-        let path = self.path.render();
-        let message = message(&crate::pointer::label_of(&path));
-        let mut issue = Issue::new(code, path, message);
-        issue.span = self.src.span();
-        issue
+    /// its label (`crate::pointer::label_of`). For the issues a body can
+    /// only have a few of (limits, keys, values JSON cannot carry); the
+    /// others write their message in pieces, with `Pointer::label`.
+    #[inline(never)]
+    fn labelled<'d, 't>(
+        &self,
+        draft: &'d mut Draft<'t>,
+        message: &dyn Fn(&str) -> String,
+    ) -> &'d mut Draft<'t> {
+        let label = sentence!(self.path.label());
+        self.here(draft).message(message(&label))
     }
 
     /// Records `limit_exceeded` at the current path, about the token just
     /// read; `message` says what passed the limit `name` of `max` (built
     /// only when the issue is kept; given the path's label).
-    fn limit(&mut self, max: usize, name: &str, message: impl Fn(&str) -> String) -> Option<Kept> {
-        self.report_with(IssueCode::LimitExceeded, |run| {
-            run.labelled(IssueCode::LimitExceeded, &message)
-                .expected(format!("at most {max} ({name})"))
+    #[inline(never)]
+    fn limit(&mut self, max: usize, name: &str, message: &dyn Fn(&str) -> String) -> Option<Kept> {
+        self.report_with(IssueCode::LimitExceeded, |run, d| {
+            run.labelled(d, message).expected(pieces!(
+                "at most ",
+                max.to_string(),
+                " (",
+                name,
+                ")"
+            ));
         })
     }
 
     /// How a token's value is described in messages: `string`, `null`, `number 1.5`.
-    fn received(&self, token: Token) -> String {
-        match token {
-            Token::Null => "null".into(),
-            Token::Bool(_) => "boolean".into(),
-            Token::Number(n) => sentence!("number ", self.number(n)),
-            Token::String { .. } => "string".into(),
-            Token::ObjectStart => "object".into(),
-            Token::ArrayStart => "array".into(),
-            Token::Foreign => crate::quote::quote(self.src.text()).into_owned(),
-            Token::Key { .. } | Token::ObjectEnd | Token::ArrayEnd => "nothing".into(),
-        }
+    fn received(&self, token: Token) -> Cow<'_, str> {
+        Cow::Borrowed(match token {
+            Token::Null => "null",
+            Token::Bool(_) => "boolean",
+            Token::Number(n) => return Cow::Owned(sentence!("number ", self.number(n))),
+            Token::String { .. } => "string",
+            Token::ObjectStart => "object",
+            Token::ArrayStart => "array",
+            Token::Foreign => return crate::quote::quote(self.src.text()),
+            Token::Key { .. } | Token::ObjectEnd | Token::ArrayEnd => "nothing",
+        })
     }
 }
 

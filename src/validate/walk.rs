@@ -35,7 +35,7 @@ impl Run<'_> {
         }
         if self.keys > self.limits.max_keys && !self.skimming {
             let max = self.limits.max_keys;
-            self.limit(max, "maxKeys", |_| {
+            self.limit(max, "maxKeys", &|_| {
                 format!("The event has more keys in all than the limit of {max} (maxKeys).")
             });
             self.skimming = true;
@@ -45,12 +45,12 @@ impl Run<'_> {
         // for the event's name, whose checks stay right.
         let is_name = self.path.depth() == 1 && is_event_field;
         if duplicate && (!self.skimming || is_name) {
-            self.report_with(IssueCode::DuplicateKey, |run| {
-                run.labelled(IssueCode::DuplicateKey, &|label| {
+            self.report_with(IssueCode::DuplicateKey, |run, d| {
+                run.labelled(d, &|label| {
                     format!(
                         "The key {label} appears twice in the same object; the backend may keep either value, so send it once."
                     )
-                })
+                });
             });
         }
         if self.skimming {
@@ -58,7 +58,7 @@ impl Run<'_> {
         }
         if chars > self.limits.max_string_length {
             let max = self.limits.max_string_length;
-            self.limit(max, "maxStringLength", |label| {
+            self.limit(max, "maxStringLength", &|label| {
                 format!(
                     "The key {label} has {chars} characters, more than the limit of {max} (maxStringLength)."
                 )
@@ -66,12 +66,12 @@ impl Run<'_> {
             return false;
         }
         if is_proto {
-            self.report_with(IssueCode::ForbiddenKey, |run| {
-                run.labelled(IssueCode::ForbiddenKey, &|label| {
+            self.report_with(IssueCode::ForbiddenKey, |run, d| {
+                run.labelled(d, &|label| {
                     format!(
                         "The key {label} is forbidden: JavaScript backends treat __proto__ as the object's prototype."
                     )
-                })
+                });
             });
         }
         true
@@ -95,7 +95,7 @@ impl Run<'_> {
         }
         self.skip(first)?;
         self.skip_open(1)?;
-        let kept = self.limit(max, "maxArrayItems", |label| {
+        let kept = self.limit(max, "maxArrayItems", &|label| {
             format!("{label} has more items than the limit of {max} (maxArrayItems).")
         });
         let end = self.src.span();
@@ -118,7 +118,7 @@ impl Run<'_> {
         if depth <= max {
             return Ok(true);
         }
-        let kept = self.limit(max, "maxDepth", |label| {
+        let kept = self.limit(max, "maxDepth", &|label| {
             format!(
                 "{label} is nested {depth} levels deep, more than the limit of {max} (maxDepth)."
             )
@@ -306,23 +306,23 @@ impl Run<'_> {
         match token {
             Token::String { chars } => self.string_length(chars),
             Token::Number(n) if !n.is_finite() => {
-                self.report_with(IssueCode::NotJson, |run| {
-                    run.labelled(IssueCode::NotJson, &|label| {
+                self.report_with(IssueCode::NotJson, |run, d| {
+                    run.labelled(d, &|label| {
                         format!(
                             "{label} is {}, which JSON cannot represent as a number.",
                             run.number(n)
                         )
                     })
-                    .received(run.received(token))
+                    .received(run.received(token));
                 });
             }
             Token::Foreign => {
-                self.report_with(IssueCode::NotJson, |run| {
+                self.report_with(IssueCode::NotJson, |run, d| {
                     let received = run.received(token);
-                    run.labelled(IssueCode::NotJson, &|label| {
+                    run.labelled(d, &|label| {
                         format!("{label} is {received}, which is not JSON data.")
                     })
-                    .received(received)
+                    .received(received);
                 });
             }
             _ => {}
@@ -334,7 +334,7 @@ impl Run<'_> {
     pub(super) fn string_length(&mut self, chars: usize) {
         let max = self.limits.max_string_length;
         if chars > max {
-            self.limit(max, "maxStringLength", |label| {
+            self.limit(max, "maxStringLength", &|label| {
                 format!("{label} has {chars} characters, more than the limit of {max} (maxStringLength).")
             });
         }

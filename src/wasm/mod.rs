@@ -25,7 +25,7 @@ use wasm_bindgen::prelude::*;
 pub use readers::Readers;
 
 use crate::location::Offsets;
-use crate::result::ValidationResult;
+use crate::result::Outcome;
 use crate::wire::{self, Encoded, TextMode};
 
 // The module is single-threaded; talc is smaller and faster than dlmalloc
@@ -41,9 +41,9 @@ thread_local! {
     static ISSUES: RefCell<Encoded> = RefCell::new(Encoded::default());
 }
 
-/// Issue buffers past this many bytes are freed rather than kept for the
-/// next check (the paths of issues about a long key can be a megabyte).
-const KEPT_ISSUE_BYTES: usize = 64 << 10;
+/// Issue records past this many words are freed rather than kept for the
+/// next check.
+const KEPT_ISSUE_WORDS: usize = 4 << 10;
 
 /// `parseFloat`, the general decimal conversion `src/decimal.rs` is given
 /// for the few numbers its fast path does not take (see `set_general`).
@@ -57,21 +57,24 @@ fn prepare() {
 }
 
 /// Encodes a result as its check code (`crate::wire::code`), stashing its
-/// issues; its lists go back to the sink for the next check.
-fn finish(result: ValidationResult) -> u32 {
-    let has_issues = !(result.errors.is_empty() && result.warnings.is_empty());
-    if has_issues {
+/// issues; the issues stashed before go back to the sink for the next check.
+fn finish(outcome: Outcome) -> u32 {
+    let has_issues = !outcome.issues.is_empty();
+    let spare = if has_issues {
         ISSUES.with(|cell| {
             let mut encoded = cell.borrow_mut();
-            if encoded.text.capacity() > KEPT_ISSUE_BYTES {
-                *encoded = Encoded::default();
+            if encoded.words.capacity() > KEPT_ISSUE_WORDS {
+                encoded.words = Vec::new();
             }
-            encoded.encode(&result.errors, &result.warnings);
+            let old = encoded.encode(outcome.issues);
             encoded.seal();
-        });
-    }
-    crate::sink::recycle(result.errors, result.warnings);
-    wire::code(result.kind, has_issues)
+            old
+        })
+    } else {
+        outcome.issues
+    };
+    crate::sink::recycle(spare);
+    wire::code(outcome.kind, has_issues)
 }
 
 /// Checks the `length` bytes written after `reserveInput` (`input.rs`), in
@@ -108,26 +111,21 @@ pub fn check_bytes(
         m if m == TextMode::String as u32 => Offsets::Utf16,
         _ => {
             let mut source = crate::tape::TapeSource::new(bytes, js_source::js_number);
-            return finish(crate::validate_source(
+            return finish(crate::validate::check_source(
                 &mut source,
                 order.as_ref(),
                 &options,
             ));
         }
     };
-    finish(crate::validate_json_located(
-        bytes,
-        offsets,
-        order.as_ref(),
-        &options,
-    ))
+    finish(crate::check_json(bytes, offsets, order.as_ref(), &options))
 }
 
 /// The result for a body of `length` bytes or more, over `maxBodyBytes`, not copied in.
 #[wasm_bindgen(js_name = checkOversized)]
 pub fn check_oversized(length: f64, order: u32, strict: bool, limits: Option<Vec<f64>>) -> u32 {
     let (order, options) = (args::order(order), args::options(strict, limits));
-    finish(crate::oversized_body(
+    finish(crate::check_oversized(
         length as usize,
         order.as_ref(),
         &options,
@@ -148,7 +146,7 @@ pub fn check_value(
     prepare();
     let (order, options) = (args::order(order), args::options(strict, limits));
     let mut source = js_source::JsSource::new(value, readers);
-    finish(crate::validate_source(
+    finish(crate::validate::check_source(
         &mut source,
         order.as_ref(),
         &options,
