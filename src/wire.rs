@@ -199,33 +199,29 @@ fn in_utf16(words: &mut [u32], issues: &Issues) {
             let record = records
                 .get_mut(r * RECORD_WORDS..(r + 1) * RECORD_WORDS)
                 .unwrap_or_default();
-            for pair in record
-                .get_mut(1..1 + 2 * TEXT_FIELDS.len())
-                .unwrap_or_default()
-                .chunks_exact_mut(2)
-            {
-                if let [start, end] = pair {
-                    if *end != ABSENT {
-                        (*start, *end) = (at(*start), at(*end));
-                    }
-                }
+            for (start, end) in present_fields(record) {
+                (*start, *end) = (at(*start), at(*end));
             }
         }
     }
     // Start and end, to start and length.
     for record in records.chunks_exact_mut(RECORD_WORDS) {
-        for pair in record
-            .get_mut(1..1 + 2 * TEXT_FIELDS.len())
-            .unwrap_or_default()
-            .chunks_exact_mut(2)
-        {
-            if let [start, end] = pair {
-                if *end != ABSENT {
-                    *end -= *start;
-                }
-            }
+        for (start, end) in present_fields(record) {
+            *end -= *start;
         }
     }
+}
+
+/// The start and end words of each text field a record has.
+fn present_fields(record: &mut [u32]) -> impl Iterator<Item = (&mut u32, &mut u32)> {
+    record
+        .get_mut(1..1 + 2 * TEXT_FIELDS.len())
+        .unwrap_or_default()
+        .chunks_exact_mut(2)
+        .filter_map(|pair| match pair {
+            [start, end] if *end != ABSENT => Some((start, end)),
+            _ => None,
+        })
 }
 
 /// How many UTF-16 code units `s` takes in JS: a unit per character, two
