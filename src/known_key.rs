@@ -25,9 +25,10 @@ impl KnownKey {
         (usize::from(index) <= FIELDS.len()).then_some(KnownKey(index))
     }
 
-    /// The key named `name` (case-sensitive), if it is a known one.
+    /// The key named `name` (case-sensitive), if it is a known one: found
+    /// in the field table (`field_index::known_key`), as JSON text finds it.
     pub fn of_name(name: &str) -> Option<KnownKey> {
-        KnownKey::all().find(|key| key.name() == name)
+        crate::field_index::known_key(name)
     }
 
     /// Every known key, in the order of their numbers.

@@ -3,9 +3,10 @@
 //! rest. A hostile body can find an issue per byte; it cannot make the
 //! result (or the work of building it) grow past the budget.
 //!
-//! Issues past the cap are counted, never built: callers ask `admits` first
-//! and build the issue only when it will be kept. The count still decides
-//! `valid`, so the verdict stays exact whatever was left out.
+//! Issues past the cap are counted, never built: callers ask `has_room` and
+//! `fits` first (`Run::report_with`) and write the issue only when it will
+//! be kept. The count still decides `valid`, so the verdict stays exact
+//! whatever was left out.
 //!
 //! The issues kept are records (`crate::draft`), their text fields written
 //! into one text, which is the result's text on the wire (`crate::wire`).
