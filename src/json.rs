@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use crate::decimal::{self, Decimal};
 use crate::key_set::KeySet;
+use crate::known_key::KnownKey;
 use crate::location::{Offsets, Span};
 use crate::scan::{self, plain_run};
 use crate::syntax_error::{self, Context, Wanted};
@@ -39,7 +40,15 @@ struct Frame {
     unescaped_from: usize,
     /// How its keys are found, once it has more than `LINEAR_KEYS`.
     set: Option<KeyIndex>,
+    /// The known keys met in it so far, a bit per number: the event's own
+    /// members are found by number, so a repeated one is told by its bit,
+    /// with no hash and no comparison (`seen_known`). Only the keys that
+    /// are not known go to `keys`.
+    known: u64,
 }
+
+// A bit of `Frame::known` for every known key.
+const _: () = assert!(crate::rules::FIELDS.len() < u64::BITS as usize);
 
 /// How the keys of a big object are found.
 enum KeyIndex {
@@ -223,6 +232,7 @@ impl<'a> JsonSource<'a> {
                     keys_from: self.keys.len(),
                     unescaped_from: self.unescaped.len(),
                     set: None,
+                    known: 0,
                 });
                 self.expect = Expect::FirstKey;
                 return Ok(Token::ObjectStart);
@@ -234,6 +244,7 @@ impl<'a> JsonSource<'a> {
                     keys_from: self.keys.len(),
                     unescaped_from: self.unescaped.len(),
                     set: None,
+                    known: 0,
                 });
                 self.expect = Expect::FirstItem;
                 return Ok(Token::ArrayStart);
@@ -471,19 +482,10 @@ impl<'a> JsonSource<'a> {
             offset: start,
             length: self.pos - start,
         };
-        let duplicate = remember && self.remember_key();
-        self.skip_ws();
-        self.after_comma = false;
-        if self.peek() != Some(b':') {
-            return self.unexpected(Wanted::Colon);
-        }
-        self.pos += 1;
-        self.expect = Expect::Value;
-        self.last = span;
         // The event's own members say which known key they are, so the
-        // walk goes straight to the field; deeper keys (metadata) are never
-        // fields, and keys in a skipped value are never asked about: neither
-        // is looked up.
+        // walk goes straight to the field, and a repeated one is told by
+        // its number; deeper keys (metadata) are never fields, and keys in
+        // a skipped value are never asked about: neither is looked up.
         let known = match (remember, self.stack.len()) {
             (true, 1) => crate::field_index::known_key(decoded(
                 self.text,
@@ -493,11 +495,35 @@ impl<'a> JsonSource<'a> {
             )),
             _ => None,
         };
+        let duplicate = match known {
+            Some(key) => self.seen_known(key),
+            None => remember && self.remember_key(),
+        };
+        self.skip_ws();
+        self.after_comma = false;
+        if self.peek() != Some(b':') {
+            return self.unexpected(Wanted::Colon);
+        }
+        self.pos += 1;
+        self.expect = Expect::Value;
+        self.last = span;
         Ok(Token::Key {
             chars,
             duplicate,
             known,
         })
+    }
+
+    /// Records the known key just read in its object; `true` if it was
+    /// already there.
+    fn seen_known(&mut self, key: KnownKey) -> bool {
+        let Some(frame) = self.stack.last_mut() else {
+            return false;
+        };
+        let bit = 1u64 << key.index();
+        let seen = frame.known & bit != 0;
+        frame.known |= bit;
+        seen
     }
 
     /// Records the key just read in its object; `true` if it was already
@@ -1561,6 +1587,32 @@ mod tests {
                 )
             })
             .count()
+    }
+
+    #[test]
+    fn a_known_key_repeated_is_told_by_its_number_among_any_others() {
+        // The event's members: the event's name and fields by their bit,
+        // escaped or not, before and after many unknown keys (which are
+        // still compared among themselves); a known name deeper down is
+        // just a key of its object.
+        assert_eq!(duplicate_count(r#"{"event":"a","ev\u0065nt":"b"}"#), 1);
+        assert_eq!(
+            duplicate_count(r#"{"notes":"a","event":"b","notes":"c"}"#),
+            1
+        );
+        assert_eq!(
+            duplicate_count(r#"{"event":"a","metadata":{"event":1},"x":{"event":2}}"#),
+            0
+        );
+        for n in [0, 15, 16, 17, 40] {
+            let mut text = String::from(r#"{"event":"a","notes":"b","#);
+            for i in 0..n {
+                text.push_str(&format!("\"k{i}\":{i},"));
+            }
+            text.push_str(r#""k1":0,"notes":"c","\u0065vent":"d","eventX":0}"#);
+            let repeated = if n > 1 { 3 } else { 2 };
+            assert_eq!(duplicate_count(&text), repeated, "{n} unknown keys");
+        }
     }
 
     #[test]
