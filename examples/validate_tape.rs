@@ -16,8 +16,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     let path = args.next().ok_or("usage: validate_tape <file> [times]")?;
     let times: u32 = args.next().map(|t| t.parse()).transpose()?.unwrap_or(1);
     let value: serde_json::Value = serde_json::from_slice(&std::fs::read(&path)?)?;
-    let tape = encode(&value);
     let options = Options::default();
+    let tape = encode(&value, options.limits.max_string_length);
     let start = Instant::now();
     let mut issues = 0;
     for _ in 0..times {

@@ -109,15 +109,17 @@ const SMALL_TEXT = 1024;
 
 /**
  * The writer of tapes (src/tape.rs, whose tags `tags` are, `foreign`
- * the kinds of values JSON cannot carry and `knownKeys` the keys written
- * by index): `write(value, limits)` walks a
+ * the kinds of values JSON cannot carry, `knownKeys` the keys written
+ * by index and `textKeys`, by index, whether the walk reads the text of a
+ * string that is that key's value in the event): `write(value, limits)` walks a
  * value once, as the careful walk of the module would see it, and writes
  * its tokens into `bytes` as it goes: plain objects and arrays, strings,
  * numbers (NaN too), booleans and null, and what JSON cannot carry
  * (functions, symbols, BigInts, undefined items, objects of a class,
  * strings with a lone surrogate), which the module reports. What the
  * module will not look into is not written: the items of an array past
- * `maxArrayItems`, a container nested past `maxDepth`. The text of the keys and strings goes into `text`,
+ * `maxArrayItems`, a container nested past `maxDepth`, the text of a
+ * string the module only measures. The text of the keys and strings goes into `text`,
  * after the tokens: short strings are joined as they come (V8 joins
  * strings without copying them) and encoded together, one call of
  * `encodeInto` instead of one per string. The tape is written in place,
@@ -129,7 +131,7 @@ const SMALL_TEXT = 1024;
  * replaced, the tape is the cheaper by far: nothing is escaped, printed or
  * parsed.
  */
-function tapeWriter(tags, foreign, knownKeys) {
+function tapeWriter(tags, foreign, knownKeys, textKeys) {
   // The tokens: the tape starts at `base` of `bytes` (its header first),
   // written up to `at`, with room up to `end`.
   let bytes;
@@ -158,7 +160,15 @@ function tapeWriter(tags, foreign, knownKeys) {
   let skimming = false;
   // A getter that calls validateEvent while a tape is being written gets the careful path.
   let busy = false;
-  const { string: STRING, key: KEY, number: NUMBER, integer: INTEGER, foreign: FOREIGN, knownKey: KNOWN_KEY } = tags;
+  const {
+    string: STRING,
+    key: KEY,
+    number: NUMBER,
+    integer: INTEGER,
+    foreign: FOREIGN,
+    knownKey: KNOWN_KEY,
+    measuredString: MEASURED,
+  } = tags;
   // The event's name and the fields of the rule table, by their index on the
   // tape (src/tape.rs): a known key is two bytes, no text to copy or find.
   const known = new Map(knownKeys.map((key, index) => [key, index]));
@@ -297,11 +307,17 @@ function tapeWriter(tags, foreign, knownKeys) {
     at += 2;
   }
 
-  /** `value` at `depth`, or an array's item (`undefined` is an item too). */
-  function value(v, depth, item) {
+  /**
+   * `value` at `depth`, or an array's item (`undefined` is an item too);
+   * `read` if the walk reads the text of a string here (src/tape.rs,
+   * `measured`): else one within maxStringLength goes by its length alone,
+   * no text copied.
+   */
+  function value(v, depth, item, read) {
     switch (typeof v) {
       case 'string':
-        if (!string(STRING, v, false)) other(foreign.loneSurrogate);
+        if (!read && v.length <= limits.maxStringLength && wellFormed(v)) token(MEASURED, v.length);
+        else if (!string(STRING, v, false)) other(foreign.loneSurrogate);
         return true;
       case 'number':
         number(v);
@@ -368,7 +384,7 @@ function tapeWriter(tags, foreign, knownKeys) {
         if (typeof item === 'number') {
           number(item);
         } else {
-          if (!value(item, depth + 1, true)) return false;
+          if (!value(item, depth + 1, true, false)) return false;
           // Only a container's keys start skimming; then the walk skips the rest.
           if (skimming) break;
         }
@@ -408,7 +424,7 @@ function tapeWriter(tags, foreign, knownKeys) {
       if (skipped) {
         if (at + 1 > end) grow(1);
         bytes[at++] = tags.null;
-      } else if (!value(item, depth + 1, false)) return false;
+      } else if (!value(item, depth + 1, false, depth === 1 && index !== undefined && textKeys[index])) return false;
     }
     open.pop();
     if (at + 1 > end) grow(1);
@@ -474,7 +490,7 @@ function tapeWriter(tags, foreign, knownKeys) {
     limits = limitsNow;
     busy = true;
     try {
-      return value(root, 1, false) ? finish() : -1;
+      return value(root, 1, false, true) ? finish() : -1;
     } catch {
       return -1; // a getter or Proxy trap threw (the stack ran out, or the text passed a string's largest length): the careful path reports it
     } finally {
@@ -940,7 +956,7 @@ export function createApi(instantiate, data) {
     const o = decodeOptions(options);
     // Not only objects: an array or a string is plain data too, reported
     // (not_an_object) from its tape as from the careful walk.
-    tape ??= tapeWriter(wire.tapeTags, wire.tapeForeign, wire.tapeKeys);
+    tape ??= tapeWriter(wire.tapeTags, wire.tapeForeign, wire.tapeKeys, wire.tapeTextKeys);
     const out = guarded(checkTape, event, bits, o);
     return out === CAREFUL ? guarded(checkCareful, event, bits, o) : out;
   }

@@ -5,7 +5,7 @@
 //! text finds the event's members by name as it reads them
 //! (`field_index::known_key`), and hands on their number the same way.
 
-use crate::rules::{FieldSpec, EVENT_FIELD, FIELDS};
+use crate::rules::{FieldSpec, FieldType, EVENT_FIELD, FIELDS};
 
 /// A key of the rule table, by its number (see the module's
 /// documentation). Only a number that names a key makes one, so the field
@@ -44,6 +44,14 @@ impl KnownKey {
     /// Its name: the JSON key.
     pub fn name(self) -> &'static str {
         self.field().map_or(EVENT_FIELD, |spec| spec.name)
+    }
+
+    /// Whether the walk reads the text of a string given as this key's
+    /// value in the event: the event's name, and an enum field's value,
+    /// are compared; any other string is only measured (`tape::measured`).
+    pub fn value_text_read(self) -> bool {
+        self.field()
+            .is_none_or(|spec| matches!(spec.ty, FieldType::Enum(_)))
     }
 
     /// The field of the rule table it is; `None` for the event's name.

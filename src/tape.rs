@@ -14,10 +14,10 @@
 //! same); a key or a string by its length in UTF-16 units (`u32`), which
 //! says where its text ends, unless it is a known key (the event's name or
 //! a field of the rule table), which is its number (`KnownKey`, one byte)
-//! and no text, and reads as a key that says which it is; a value JSON
-//! cannot carry by the index of what
-//! it is in `FOREIGN` (one byte), and for an object of a class by its
-//! class's name as a string. The text is one string for JS to encode (a
+//! and no text, and reads as a key that says which it is; a string whose
+//! text the walk never reads (`measured`) by its length alone; a value JSON
+//! cannot carry by the index of what it is in `FOREIGN` (one byte), and
+//! for an object of a class by its class's name as a string. The text is one string for JS to encode (a
 //! call of `TextEncoder.encodeInto` for all of it, instead of a call or a
 //! loop per string) and one scan for the module to check; when all of it is
 //! ASCII, as it mostly is, a string is found without looking at it again.
@@ -32,7 +32,7 @@ use crate::scan;
 use crate::token::{is_scalar, ItemCheck, Source, SourceError, Token};
 
 /// The tag of each token, as `pkg/api.js` writes it (from `tags()`).
-pub const TAGS: [(&str, u8); 13] = [
+pub const TAGS: [(&str, u8); 14] = [
     ("objectStart", 1),
     ("objectEnd", 2),
     ("arrayStart", 3),
@@ -46,6 +46,7 @@ pub const TAGS: [(&str, u8); 13] = [
     ("integer", 11),
     ("foreign", 12),
     ("knownKey", 13),
+    ("measuredString", 14),
 ];
 
 const OBJECT_START: u8 = TAGS[0].1;
@@ -61,6 +62,7 @@ const KEY: u8 = TAGS[9].1;
 const INTEGER: u8 = TAGS[10].1;
 const FOREIGN_TAG: u8 = TAGS[11].1;
 const KNOWN_KEY: u8 = TAGS[12].1;
+const MEASURED_STRING: u8 = TAGS[13].1;
 
 /// The known keys in the order of their numbers (`KnownKey`), as data for
 /// `pkg/api.js`. A key among them crosses as its number: no text for JS to
@@ -70,6 +72,28 @@ pub fn known_keys() -> serde_json::Value {
         .map(KnownKey::name)
         .collect::<Vec<_>>()
         .into()
+}
+
+/// For each known key in the order of their numbers, whether the walk
+/// reads the text of a string that is its value in the event (see
+/// `measured`), as data for `pkg/api.js`.
+pub fn text_keys() -> serde_json::Value {
+    KnownKey::all()
+        .map(KnownKey::value_text_read)
+        .collect::<Vec<_>>()
+        .into()
+}
+
+/// Whether a string may go on a tape by its length alone: the walk reads
+/// no string's text but the event's own name's and an enum field's (a
+/// member of the event whose key's `value_text_read`), and only measures
+/// the rest against `maxStringLength`. Within that limit, measured in
+/// UTF-16 units, it also holds in characters (never more than units), so
+/// the verdict is the same as the text's; a longer string goes with its
+/// text, whose characters the message counts. `read` says whether its
+/// place is one whose text is read.
+pub fn measured(read: bool, units: usize, max_string_length: usize) -> bool {
+    !read && units <= max_string_length
 }
 
 /// The bytes before the tokens: their length and where the text starts.
@@ -279,6 +303,14 @@ impl Source for TapeSource<'_> {
             STRING => Token::String {
                 chars: self.text()?,
             },
+            // Within the limit in units, so in characters (see `measured`):
+            // the length stands for the characters, and there is no text.
+            MEASURED_STRING => {
+                self.text = "";
+                Token::String {
+                    chars: u32::from_le_bytes(self.take()?) as usize,
+                }
+            }
             KEY => Token::Key {
                 chars: self.text()?,
                 duplicate: false,
@@ -316,7 +348,7 @@ impl Source for TapeSource<'_> {
                 NULL | FALSE | TRUE => {}
                 // A later read past the end finds the tape broken.
                 NUMBER => self.at += 8,
-                INTEGER => self.at += 4,
+                INTEGER | MEASURED_STRING => self.at += 4,
                 STRING | KEY => self.skip_text()?,
                 // A later read past the end finds the tape broken.
                 KNOWN_KEY => self.at += 1,
@@ -363,15 +395,24 @@ impl Source for TapeSource<'_> {
     }
 }
 
-/// The tape of `value`, as `pkg/api.js` writes it for a JS value.
-pub fn encode(value: &serde_json::Value) -> Vec<u8> {
+/// The tape of `value`, as `pkg/api.js` writes it for a JS value checked
+/// with `max_string_length`: the strings whose text is not read by their
+/// length alone (`measured`).
+pub fn encode(value: &serde_json::Value, max_string_length: usize) -> Vec<u8> {
     use serde_json::Value;
     fn text(out: &mut Vec<u8>, texts: &mut String, tag: u8, s: &str) {
         out.push(tag);
         out.extend((s.encode_utf16().count() as u32).to_le_bytes());
         texts.push_str(s);
     }
-    fn walk(out: &mut Vec<u8>, texts: &mut String, value: &Value) {
+    struct Tape {
+        out: Vec<u8>,
+        texts: String,
+        max_string_length: usize,
+    }
+    /// `value` at `depth` (the root is 1), a string of it read if `read`.
+    fn walk(tape: &mut Tape, value: &Value, depth: usize, read: bool) {
+        let out = &mut tape.out;
         match value {
             Value::Null => out.push(NULL),
             Value::Bool(b) => out.push(if *b { TRUE } else { FALSE }),
@@ -389,28 +430,45 @@ pub fn encode(value: &serde_json::Value) -> Vec<u8> {
                     }
                 }
             }
-            Value::String(s) => text(out, texts, STRING, s),
+            Value::String(s) => {
+                let units = s.encode_utf16().count();
+                if measured(read, units, tape.max_string_length) {
+                    out.push(MEASURED_STRING);
+                    out.extend((units as u32).to_le_bytes());
+                } else {
+                    text(out, &mut tape.texts, STRING, s);
+                }
+            }
             Value::Array(items) => {
                 out.push(ARRAY_START);
-                items.iter().for_each(|item| walk(out, texts, item));
-                out.push(ARRAY_END);
+                items
+                    .iter()
+                    .for_each(|item| walk(tape, item, depth + 1, false));
+                tape.out.push(ARRAY_END);
             }
             Value::Object(members) => {
                 out.push(OBJECT_START);
                 for (key, item) in members {
-                    match KnownKey::of_name(key) {
-                        Some(known) => out.extend([KNOWN_KEY, known.index()]),
-                        None => text(out, texts, KEY, key),
+                    let known = KnownKey::of_name(key);
+                    match known {
+                        Some(known) => tape.out.extend([KNOWN_KEY, known.index()]),
+                        None => text(&mut tape.out, &mut tape.texts, KEY, key),
                     }
-                    walk(out, texts, item);
+                    let read = depth == 1 && known.is_some_and(KnownKey::value_text_read);
+                    walk(tape, item, depth + 1, read);
                 }
-                out.push(OBJECT_END);
+                tape.out.push(OBJECT_END);
             }
         }
     }
-    let (mut tokens, mut texts) = (Vec::new(), String::new());
-    walk(&mut tokens, &mut texts, value);
-    assemble(&tokens, &texts)
+    let mut tape = Tape {
+        out: Vec::new(),
+        texts: String::new(),
+        max_string_length,
+    };
+    // The root's text is read when it is a string (it says what it got).
+    walk(&mut tape, value, 1, true);
+    assemble(&tape.out, &tape.texts)
 }
 
 /// A tape of `tokens` and `texts`, the text right after the tokens (see
@@ -438,7 +496,7 @@ mod tests {
     #[test]
     fn a_tape_reads_as_its_tokens() {
         let value = serde_json::json!({"é😀": [null, true, false, 1.5, "ab"], "k": {}});
-        let tape = encode(&value);
+        let tape = encode(&value, 0);
         let mut source = TapeSource::new(&tape, |n| n.to_string());
         let mut tokens = Vec::new();
         while let Ok(token) = source.next_token() {
@@ -497,12 +555,12 @@ mod tests {
     #[test]
     fn numbers_an_i32_holds_take_five_bytes_and_read_the_same() {
         for n in [0.0, -0.0, 1.0, -1.0, 2147483647.0, -2147483648.0] {
-            let tape = encode(&serde_json::json!(n));
+            let tape = encode(&serde_json::json!(n), 0);
             assert_eq!((tape[HEADER], tape.len()), (INTEGER, HEADER + 5), "{n}");
             assert_eq!(read_all(&tape)[0].0, Token::Number(n));
         }
         for n in [0.5, 2147483648.0, -2147483649.0, 1e300, -1e-300] {
-            let tape = encode(&serde_json::json!(n));
+            let tape = encode(&serde_json::json!(n), 0);
             assert_eq!((tape[HEADER], tape.len()), (NUMBER, HEADER + 9), "{n}");
             assert_eq!(read_all(&tape)[0].0, Token::Number(n));
         }
@@ -547,13 +605,13 @@ mod tests {
     #[test]
     fn texts_are_cut_by_their_utf16_lengths() {
         let value = serde_json::json!(["ab", "é😀c", "", "d😀", "plain ascii"]);
-        let read: Vec<String> = read_all(&encode(&value))
+        let read: Vec<String> = read_all(&encode(&value, 0))
             .into_iter()
             .filter(|(token, _)| matches!(token, Token::String { .. }))
             .map(|(_, text)| text)
             .collect();
         assert_eq!(read, ["ab", "é😀c", "", "d😀", "plain ascii"]);
-        let chars: Vec<Token> = read_all(&encode(&value))
+        let chars: Vec<Token> = read_all(&encode(&value, 0))
             .into_iter()
             .map(|(token, _)| token)
             .filter(|token| matches!(token, Token::String { .. }))
@@ -581,7 +639,7 @@ mod tests {
             serde_json::json!([[1, 2.5, "é😀", {"k": [null, true, false, "x"]}], "after", 3]),
             serde_json::json!([["ascii", {"k": -7, "notes": [null]}], "after", 3]),
         ] {
-            let tape = encode(&value);
+            let tape = encode(&value, 0);
             let mut skipped = TapeSource::new(&tape, |n| n.to_string());
             let mut read = TapeSource::new(&tape, |n| n.to_string());
             for source in [&mut skipped, &mut read] {
@@ -618,7 +676,7 @@ mod tests {
         assert_eq!(distinct.len(), keys.len());
         assert_eq!(known_keys().as_array().map(Vec::len), Some(keys.len()));
         let value = serde_json::json!({"event": "x", "notes": "n", "other": {"notes": 1}});
-        let tape = encode(&value);
+        let tape = encode(&value, 0);
         assert_eq!(tape.iter().filter(|&&b| b == KNOWN_KEY).count(), 3);
         let read: Vec<(Token, String)> = read_all(&tape)
             .into_iter()
@@ -650,7 +708,7 @@ mod tests {
     #[test]
     fn the_text_is_read_where_the_header_says_it_starts() {
         let value = serde_json::json!({"key": "value", "n": [1, "é"]});
-        let tape = encode(&value);
+        let tape = encode(&value, 0);
         let tokens = u32::from_le_bytes([tape[0], tape[1], tape[2], tape[3]]) as usize;
         let end = HEADER + tokens;
         // What pkg/api.js writes: a gap (never read) between the tokens and the text.
@@ -669,7 +727,7 @@ mod tests {
 
     #[test]
     fn a_cut_tape_is_an_error_not_a_panic() {
-        let tape = encode(&serde_json::json!({"key": "value", "n": 1}));
+        let tape = encode(&serde_json::json!({"key": "value", "n": 1}), 0);
         for end in 0..tape.len() {
             let mut source = TapeSource::new(&tape[..end], |n| n.to_string());
             let mut steps = 0;

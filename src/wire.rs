@@ -256,6 +256,7 @@ pub fn wire() -> serde_json::Value {
         "tapeTags": crate::tape::tags(),
         "tapeForeign": crate::tape::foreign_kinds(),
         "tapeKeys": crate::tape::known_keys(),
+        "tapeTextKeys": crate::tape::text_keys(),
         "codes": IssueCode::ALL.map(IssueCode::as_str),
         "textFields": TEXT_FIELDS,
         "location": LOCATION,

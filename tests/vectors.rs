@@ -181,7 +181,7 @@ fn every_vector_passes_on_values_and_on_text() {
             check_locations(&case, text.as_bytes(), &result);
             // The tape `pkg/api.js` writes for a plain object says what its
             // JSON text (the route it replaced) says, to the word.
-            let tape = servicer_events::tape::encode(event);
+            let tape = servicer_events::tape::encode(event, options.limits.max_string_length);
             let number_text = |n: f64| serde_json::to_string(&n).unwrap();
             let mut source = servicer_events::tape::TapeSource::new(&tape, number_text);
             assert_eq!(

@@ -86,7 +86,7 @@ pub fn run(data: &[u8]) {
     let (mut options, order) = options(first);
     let result = validate_value(&value, order.as_ref(), &options);
     check(&result, Some(&Tree::from(&value)), &options);
-    let tape = encode(&value);
+    let tape = encode(&value, options.limits.max_string_length);
     let number_text =
         |n: f64| serde_json::Number::from_f64(n).map_or_else(|| n.to_string(), |n| n.to_string());
     let from_tape = validate_source(
@@ -119,7 +119,7 @@ pub fn run(data: &[u8]) {
 }
 
 /// Whether every number in `value` prints the same as the `f64` it is.
-fn numbers_survive_f64(value: &Value) -> bool {
+pub fn numbers_survive_f64(value: &Value) -> bool {
     match value {
         Value::Number(n) => match (n.as_i64(), n.as_u64()) {
             (Some(i), _) => i.unsigned_abs() <= 1 << 53,

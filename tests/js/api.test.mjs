@@ -146,3 +146,33 @@ test('a value over a limit is skipped without being read: no getter inside it ru
   );
   assert.equal(result.kind, 'other');
 });
+
+test('strings the module only measures say what their text says, at every length around the limit', () => {
+  // A note, an unknown field's value and metadata cross by their length
+  // alone; past maxStringLength, with their text, whose characters count
+  // (an emoji is two UTF-16 units and one character). The keys stay within
+  // the limit (a longer key's value is not looked into).
+  const words = (r) => [...r.errors, ...r.warnings].map(({ location, ...rest }) => rest);
+  for (const max of [15, 16, 17]) {
+    const options = { limits: { maxStringLength: max } };
+    for (let emoji = 0; emoji <= 3; emoji++) {
+      for (let units = max - 2; units <= max + 2; units++) {
+        const note = 'a'.repeat(units - 2 * emoji) + '😀'.repeat(emoji);
+        const event = { event: 'repair_started', repairStartedAt: T, notes: note, extra: [note], metadata: { k: note } };
+        const fromObject = validateEvent(event, undefined, options);
+        const fromText = validateEventJson(JSON.stringify(event), undefined, options);
+        assert.deepEqual(words(fromObject), words(fromText), `${JSON.stringify(note)} at ${max}`);
+        const over = [...note].length > max;
+        assert.equal(fromObject.errors.length, over ? 3 : 0, `${JSON.stringify(note)} at ${max}`);
+      }
+    }
+  }
+  // A lone surrogate is still one, however short.
+  const lone = validateEvent({ event: 'repair_started', repairStartedAt: T, notes: 'a\ud800b' });
+  assert.deepEqual(lone.errors.map((e) => [e.code, e.path]), [['not_json', '/notes']]);
+  // The event's name and an enum's value are read, not measured.
+  const wrong = validateEvent({ event: 'customer_contact', customerContactEventType: 'appointment_remnder', method: 'phone', contactTimestamp: T });
+  assert.deepEqual(wrong.errors.map((e) => [e.code, e.received, e.suggestion]), [
+    ['invalid_enum_value', 'string "appointment_remnder"', 'appointment_reminder'],
+  ]);
+});
