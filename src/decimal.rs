@@ -1,7 +1,7 @@
-//! The common JSON number, read fast: a decimal of at most 15 significant
-//! digits whose power of ten is within ±22 is exactly `m × 10^e` or
-//! `m / 10^-e` of two exactly representable f64s, and one IEEE operation
-//! rounds that correctly (Clinger's fast path). Everything else goes to
+//! The common JSON number, read fast: a decimal whose significant digits
+//! make an integer `m` of at most 2^53 and whose power of ten is within ±22
+//! is exactly `m × 10^e` or `m / 10^-e` of two exactly representable f64s,
+//! and one IEEE operation rounds that correctly (Clinger's fast path). Everything else goes to
 //! the general conversion, which is exact too but slower per number: on a
 //! body of numbers like `0.5`, the difference is most of the validator's
 //! time.
@@ -52,14 +52,20 @@ const POW10: [f64; 23] = [
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
-/// Significant digits a u64 mantissa holds below 2^53.
-const MAX_DIGITS: u32 = 15;
+/// The largest mantissa the fast path takes: every integer up to 2^53 is
+/// exact in an f64 (2^53 + 1 is the first that is not).
+pub const MAX_MANTISSA: u64 = 1 << 53;
+
+/// Significant digits the fast path reads: 2^53 has 16, so a mantissa of
+/// 16 digits is compared with `MAX_MANTISSA`, and one of 17 never fits.
+pub const MAX_DIGITS: u32 = 16;
 
 /// A decimal read digit by digit, as the tokenizer meets them: what the
 /// fast path needs, gathered in the same pass that checks the grammar.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Decimal {
-    /// The significant digits read, while there are at most `MAX_DIGITS`.
+    /// The significant digits read, while there are at most `MAX_DIGITS`
+    /// (below 10^16: no overflow).
     mantissa: u64,
     /// Significant digits read (leading zeros are not).
     digits: u32,
@@ -69,7 +75,8 @@ pub struct Decimal {
 
 impl Decimal {
     /// An integer part of `digits` digits (at most `MAX_DIGITS`, with no
-    /// leading zero but for `0` itself), read already.
+    /// leading zero but for `0` itself), read already; `value` checks it
+    /// against `MAX_MANTISSA`.
     pub fn integer(mantissa: u64, digits: usize) -> Decimal {
         Decimal {
             mantissa,
@@ -101,7 +108,7 @@ impl Decimal {
     /// `negative`, when the fast path applies; `None` sends the literal to
     /// the general conversion.
     pub fn value(self, negative: bool, exponent: i32) -> Option<f64> {
-        if self.digits > MAX_DIGITS {
+        if self.digits > MAX_DIGITS || self.mantissa > MAX_MANTISSA {
             return None;
         }
         if self.scale == 0 && exponent == 0 {
@@ -128,11 +135,14 @@ impl Decimal {
     }
 }
 
-/// The value of `mantissa` × 10^-`fraction_digits`, for a literal of at
-/// most `MAX_DIGITS` digits in all (so the mantissa is exact): the fast
-/// path's one division, correctly rounded.
+/// The value of `mantissa` × 10^-`fraction_digits` (at most 22): the fast
+/// path's one division, correctly rounded; `None` when the mantissa is past
+/// `MAX_MANTISSA` (not exact in an f64), for the general conversion.
 #[inline]
 pub fn short_fraction(mantissa: u64, fraction_digits: usize) -> Option<f64> {
+    if mantissa > MAX_MANTISSA {
+        return None;
+    }
     Some(mantissa as f64 / *POW10.get(fraction_digits)?)
 }
 
@@ -202,7 +212,14 @@ mod tests {
             "999999999999999",
             "123456789012345",
             "1000000000000000",
+            "1234567890123456",
+            "8640000000000001",
+            "9007199254740991",
+            "9007199254740992",
             "9007199254740993",
+            "9999999999999999",
+            "10000000000000000",
+            "12345678901234567",
         ];
         let mut checked = 0;
         for m in mantissas {
@@ -232,7 +249,7 @@ mod tests {
                 }
             }
         }
-        assert!(checked > 500, "{checked}");
+        assert!(checked > 4000, "{checked}");
         assert_eq!(fast(b"0.5"), Some(0.5));
         assert_eq!(fast(b"1.7e12"), Some(1.7e12));
         assert_eq!(fast(b"0.1"), Some(0.1));
@@ -243,5 +260,48 @@ mod tests {
         assert_eq!(fast(b"1e-99999999999999"), Some(0.0));
         assert_eq!(fast(b"1e308"), None);
         assert_eq!(fast(b"12345678901234567"), None);
+    }
+
+    /// Every mantissa up to 2^53 is the fast path's, at 16 digits too, with
+    /// a point, an exponent or a sign; past 2^53, at 17 digits or with a
+    /// power of ten past 22, none is.
+    #[test]
+    fn takes_every_mantissa_up_to_2_pow_53() {
+        for literal in [
+            "1234567890123456",
+            "8640000000000001",
+            "-8640000000000001",
+            "9007199254740991",
+            "9007199254740992",
+            "-9007199254740992",
+            "900719925474099.2",
+            "0.9007199254740992",
+            "-0.0009007199254740991",
+            "9007199254740992e22",
+            "9007199254740992e-22",
+            "1.234567890123456e7",
+            "-1234567890123456E-9",
+            "1234567890123456e294",
+        ] {
+            let want: f64 = literal.parse().unwrap();
+            let got = fast(literal.as_bytes());
+            assert_eq!(got.map(f64::to_bits), Some(want.to_bits()), "{literal}");
+        }
+        for literal in [
+            "9007199254740993",
+            "-9007199254740993",
+            "9999999999999999",
+            "900719925474099.3",
+            "0.9999999999999999",
+            "9007199254740993e-5",
+            "12345678901234567",
+            "1.2345678901234567",
+            "1234567890123456.0",
+            "1234567890123456e23",
+        ] {
+            assert_eq!(fast(literal.as_bytes()), None, "{literal}");
+        }
+        assert_eq!(short_fraction(MAX_MANTISSA, 16), Some(0.9007199254740992));
+        assert_eq!(short_fraction(MAX_MANTISSA + 1, 16), None);
     }
 }

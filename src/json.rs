@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::decimal::{self, Decimal};
+use crate::decimal::{self, Decimal, MAX_DIGITS, MAX_MANTISSA};
 use crate::key_set::KeySet;
 use crate::known_key::KnownKey;
 use crate::location::{Offsets, Span};
@@ -328,8 +328,7 @@ impl<'a> JsonSource<'a> {
         // each rounds correctly (as `JSON.parse` does) and overflows to
         // infinity, which the validator flags. A call out to the host per
         // number (in WebAssembly) is only for the rare literal the fast
-        // path does not take (more than 15 significant digits, a power of
-        // ten past 22).
+        // path does not take (a mantissa past 2^53, a power of ten past 22).
         match decimal::parse_general(literal) {
             Some(n) => Ok(n),
             None => self.fail("it has a number that cannot be read"),
@@ -1161,7 +1160,7 @@ fn plain_item(bytes: &[u8], mut pos: usize, first: bool) -> Option<(Token, usize
 }
 
 /// The item at `pos` of `bytes` when it is `,` and a non-negative integer
-/// of at most 15 digits (exact in an `f64`) that nothing but `,`, `]` or
+/// of at most 2^53 (exact in an `f64`) that nothing but `,`, `]` or
 /// whitespace follows: its value and the index after it. `None` for
 /// anything else, which `plain_item` reads.
 #[inline(always)]
@@ -1176,7 +1175,7 @@ fn comma_integer(bytes: &[u8], pos: usize) -> Option<(f64, usize)> {
     }
 }
 
-/// The non-negative integer of at most 15 digits (exact in an `f64`) at
+/// The non-negative integer of at most 2^53 (exact in an `f64`) at
 /// `pos` of `bytes` when nothing but `,`, `]`, `}` or whitespace follows it:
 /// its value and the index after it. `None` for anything else.
 #[inline(always)]
@@ -1189,14 +1188,16 @@ fn short_integer(bytes: &[u8], pos: usize) -> Option<(f64, usize)> {
     }
 }
 
-/// The JSON integer of 1 to 15 digits (exact in an `f64`, no leading zero)
+/// The JSON integer of at most 2^53 (exact in an `f64`, no leading zero)
 /// that `rest` starts with, and how many digits it has; `None` when `rest`
 /// does not start with one. What follows it is the caller's to check.
 #[inline(always)]
 fn leading_integer(rest: &[u8]) -> Option<(f64, usize)> {
     let mut value = 0u64;
     let mut digits = 0;
-    for &b in rest.iter().take(16) {
+    // A digit past `MAX_DIGITS` is read to be refused: any integer of
+    // 17 digits is past 2^53.
+    for &b in rest.iter().take(MAX_DIGITS as usize + 1) {
         let d = b.wrapping_sub(b'0');
         if d > 9 {
             break;
@@ -1204,7 +1205,7 @@ fn leading_integer(rest: &[u8]) -> Option<(f64, usize)> {
         value = value * 10 + u64::from(d);
         digits += 1;
     }
-    if digits == 0 || digits > 15 || (digits > 1 && rest.first() == Some(&b'0')) {
+    if digits == 0 || value > MAX_MANTISSA || (digits > 1 && rest.first() == Some(&b'0')) {
         return None;
     }
     Some((value as f64, digits))
@@ -1229,7 +1230,7 @@ fn fast_number(bytes: &[u8], start: usize) -> Option<(f64, usize)> {
         }
         integer = integer * 10 + u64::from(d);
         pos += 1;
-        if pos - first > 15 {
+        if pos - first > MAX_DIGITS as usize {
             return None;
         }
     }
@@ -1238,7 +1239,10 @@ fn fast_number(bytes: &[u8], start: usize) -> Option<(f64, usize)> {
         return None;
     }
     if !matches!(bytes.get(pos), Some(b'.' | b'e' | b'E')) {
-        // At most 15 digits: exact in an f64.
+        if integer > MAX_MANTISSA {
+            return None;
+        }
+        // At most 2^53: exact in an f64.
         let n = integer as f64;
         return Some((if negative { -n } else { n }, pos));
     }
@@ -1258,13 +1262,14 @@ fn fast_fraction(
 ) -> Option<(f64, usize)> {
     if bytes.get(pos) == Some(&b'.') {
         // A short fraction (`0.5`, `12.75`): all its digits and the integer
-        // part's in one plain integer, divided by a power of ten once.
+        // part's in one plain integer (at most `MAX_DIGITS` of them, so no
+        // overflow), divided by a power of ten once.
         let from = pos + 1;
         let mut end = from;
         let mut mantissa = integer;
         while let Some(&b) = bytes.get(end) {
             let d = b.wrapping_sub(b'0');
-            if d > 9 || digits + (end - from) >= 15 {
+            if d > 9 || digits + (end - from) >= MAX_DIGITS as usize {
                 break;
             }
             mantissa = mantissa * 10 + u64::from(d);
@@ -1458,6 +1463,22 @@ mod tests {
             "0e5",
             "10.0",
             "3.000000000000001",
+            "1234567890123456",
+            "8640000000000001",
+            "-8640000000000001",
+            "9007199254740991",
+            "9007199254740992",
+            "9007199254740993",
+            "-9007199254740993",
+            "9999999999999999",
+            "12345678901234567",
+            "900719925474099.2",
+            "900719925474099.3",
+            "0.9007199254740992",
+            "1234567890.123456",
+            "9007199254740992e-5",
+            "9007199254740993e-5",
+            "-8640000000000001e3",
         ] {
             let want: f64 = literal.parse().unwrap();
             let bytes = format!("{literal},").into_bytes();
@@ -1466,16 +1487,58 @@ mod tests {
                     assert_eq!(n.to_bits(), want.to_bits(), "{literal}");
                     assert_eq!(end, literal.len(), "{literal}");
                 }
-                // Left to the general conversion: too many digits, or a
+                // Left to the general conversion: a mantissa past 2^53, or a
                 // power of ten past the fast path's.
-                None => assert!(literal.len() > 15 || literal.contains('e'), "{literal}"),
+                None => assert!(
+                    mantissa(literal) > u128::from(MAX_MANTISSA) || literal.contains('e'),
+                    "{literal}"
+                ),
             }
         }
         for not_json in ["-", "01", "1.", ".5", "1e", "1e+", "-x", "00", "1.e5", "+1"] {
             let bytes = format!("{not_json},").into_bytes();
             assert_eq!(fast_number(&bytes, 0), None, "{not_json}");
         }
-        assert_eq!(fast_number(b"1234567890123456", 0), None);
+        assert_eq!(
+            fast_number(b"9007199254740992", 0),
+            Some((9007199254740992.0, 16))
+        );
+        assert_eq!(fast_number(b"9007199254740993", 0), None);
+    }
+
+    /// The significant digits of a literal's mantissa, as one integer.
+    fn mantissa(literal: &str) -> u128 {
+        let digits: String = literal
+            .split(['e', 'E'])
+            .next()
+            .unwrap()
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        digits.parse().unwrap()
+    }
+
+    #[test]
+    fn the_integer_lanes_read_up_to_2_pow_53() {
+        for (text, want) in [
+            ("1721032237342,", Some((1721032237342.0, 13))),
+            ("8640000000000001]", Some((8640000000000001.0, 16))),
+            ("9007199254740992 ", Some((9007199254740992.0, 16))),
+            ("9007199254740993,", None),
+            ("9999999999999999,", None),
+            ("12345678901234567,", None),
+            ("0123,", None),
+            ("0,", Some((0.0, 1))),
+        ] {
+            assert_eq!(leading_integer(text.as_bytes()), want, "{text}");
+            assert_eq!(short_integer(text.as_bytes(), 0), want, "{text}");
+            let item = format!(",{text}");
+            assert_eq!(
+                comma_integer(item.as_bytes(), 0),
+                want.map(|(n, digits)| (n, digits + 1)),
+                "{text}"
+            );
+        }
     }
 
     fn tokens(text: &str) -> Result<Vec<(Token, String)>, SourceError> {
