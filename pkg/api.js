@@ -110,8 +110,9 @@ const SMALL_TEXT = 1024;
 /**
  * The writer of tapes (src/tape.rs, whose tags `tags` are, `foreign`
  * the kinds of values JSON cannot carry, `knownKeys` the keys written
- * by index and `textKeys`, by index, whether the walk reads the text of a
- * string that is that key's value in the event): `write(value, limits)` walks a
+ * by index, `textKeys`, by index, whether the walk reads the text of a
+ * string that is that key's value in the event, and `knownValues` the
+ * strings written by index where it does): `write(value, limits)` walks a
  * value once, as the careful walk of the module would see it, and writes
  * its tokens into `bytes` as it goes: plain objects and arrays, strings,
  * numbers (NaN too), booleans and null, and what JSON cannot carry
@@ -131,7 +132,7 @@ const SMALL_TEXT = 1024;
  * replaced, the tape is the cheaper by far: nothing is escaped, printed or
  * parsed.
  */
-function tapeWriter(tags, foreign, knownKeys, textKeys) {
+function tapeWriter(tags, foreign, knownKeys, textKeys, knownValues) {
   // The tokens: the tape starts at `base` of `bytes` (its header first),
   // written up to `at`, with room up to `end`.
   let bytes;
@@ -168,10 +169,13 @@ function tapeWriter(tags, foreign, knownKeys, textKeys) {
     foreign: FOREIGN,
     knownKey: KNOWN_KEY,
     measuredString: MEASURED,
+    knownString: KNOWN_STRING,
   } = tags;
   // The event's name and the fields of the rule table, by their index on the
   // tape (src/tape.rs): a known key is two bytes, no text to copy or find.
   const known = new Map(knownKeys.map((key, index) => [key, index]));
+  // The names a string the walk reads most often is (an event's, an enum's value), by their index.
+  const values = new Map(knownValues.map((value, index) => [value, index]));
 
   /** Makes room for `more` bytes at `at` (what is written before `at` is kept). */
   function grow(more) {
@@ -299,6 +303,14 @@ function tapeWriter(tags, foreign, knownKeys, textKeys) {
     }
   }
 
+  /** A known key's or a known value's tag and index. */
+  function indexed(tag, index) {
+    if (at + 2 > end) grow(2);
+    bytes[at] = tag;
+    bytes[at + 1] = index;
+    at += 2;
+  }
+
   /** The tag of a value JSON cannot carry, and what it is (`foreign`). */
   function other(kind) {
     if (at + 2 > end) grow(2);
@@ -316,8 +328,14 @@ function tapeWriter(tags, foreign, knownKeys, textKeys) {
   function value(v, depth, item, read) {
     switch (typeof v) {
       case 'string':
-        if (!read && v.length <= limits.maxStringLength && wellFormed(v)) token(MEASURED, v.length);
-        else if (!string(STRING, v, false)) other(foreign.loneSurrogate);
+        if (!read) {
+          if (v.length <= limits.maxStringLength && wellFormed(v)) token(MEASURED, v.length);
+          else if (!string(STRING, v, false)) other(foreign.loneSurrogate);
+        } else {
+          const index = values.get(v);
+          if (index !== undefined) indexed(KNOWN_STRING, index);
+          else if (!string(STRING, v, false)) other(foreign.loneSurrogate);
+        }
         return true;
       case 'number':
         number(v);
@@ -408,12 +426,7 @@ function tapeWriter(tags, foreign, knownKeys, textKeys) {
       if (item === undefined) continue;
       const index = known.get(name);
       if (index === undefined) string(KEY, name, true);
-      else {
-        if (at + 2 > end) grow(2);
-        bytes[at] = KNOWN_KEY;
-        bytes[at + 1] = index;
-        at += 2;
-      }
+      else indexed(KNOWN_KEY, index);
       keys += 1;
       if (keys > limits.maxKeys) skimming = true;
       // What the walk does not look into (any value will do: it is skipped): the value of a
@@ -956,7 +969,7 @@ export function createApi(instantiate, data) {
     const o = decodeOptions(options);
     // Not only objects: an array or a string is plain data too, reported
     // (not_an_object) from its tape as from the careful walk.
-    tape ??= tapeWriter(wire.tapeTags, wire.tapeForeign, wire.tapeKeys, wire.tapeTextKeys);
+    tape ??= tapeWriter(wire.tapeTags, wire.tapeForeign, wire.tapeKeys, wire.tapeTextKeys, wire.tapeValues);
     const out = guarded(checkTape, event, bits, o);
     return out === CAREFUL ? guarded(checkCareful, event, bits, o) : out;
   }

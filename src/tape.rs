@@ -15,7 +15,9 @@
 //! says where its text ends, unless it is a known key (the event's name or
 //! a field of the rule table), which is its number (`KnownKey`, one byte)
 //! and no text, and reads as a key that says which it is; a string whose
-//! text the walk never reads (`measured`) by its length alone; a value JSON
+//! text the walk never reads (`measured`) by its length alone; one it reads
+//! that is a name of the rule table (an event's, an enum's value) by its
+//! number in `KNOWN_VALUES` (one byte), no text either; a value JSON
 //! cannot carry by the index of what it is in `FOREIGN` (one byte), and
 //! for an object of a class by its class's name as a string. The text is one string for JS to encode (a
 //! call of `TextEncoder.encodeInto` for all of it, instead of a call or a
@@ -28,11 +30,12 @@
 //! tests prove that a tape reads as the value does.
 
 use crate::known_key::KnownKey;
+use crate::rules::{EVENTS, FIELDS};
 use crate::scan;
 use crate::token::{is_scalar, ItemCheck, Source, SourceError, Token};
 
 /// The tag of each token, as `pkg/api.js` writes it (from `tags()`).
-pub const TAGS: [(&str, u8); 14] = [
+pub const TAGS: [(&str, u8); 15] = [
     ("objectStart", 1),
     ("objectEnd", 2),
     ("arrayStart", 3),
@@ -47,6 +50,7 @@ pub const TAGS: [(&str, u8); 14] = [
     ("foreign", 12),
     ("knownKey", 13),
     ("measuredString", 14),
+    ("knownString", 15),
 ];
 
 const OBJECT_START: u8 = TAGS[0].1;
@@ -63,6 +67,7 @@ const INTEGER: u8 = TAGS[10].1;
 const FOREIGN_TAG: u8 = TAGS[11].1;
 const KNOWN_KEY: u8 = TAGS[12].1;
 const MEASURED_STRING: u8 = TAGS[13].1;
+const KNOWN_STRING: u8 = TAGS[14].1;
 
 /// The known keys in the order of their numbers (`KnownKey`), as data for
 /// `pkg/api.js`. A key among them crosses as its number: no text for JS to
@@ -72,6 +77,52 @@ pub fn known_keys() -> serde_json::Value {
         .map(KnownKey::name)
         .collect::<Vec<_>>()
         .into()
+}
+
+/// The names a string the walk reads is most often (`measured`): every
+/// listed event's, then every enum's values, field by field, in the rule
+/// table's order. Such a string crosses as its index here, a byte.
+// Evaluated by the compiler: an index out of range would fail the build.
+#[allow(clippy::indexing_slicing)]
+const KNOWN_VALUES: [&str; KNOWN_VALUE_COUNT] = {
+    let mut out = [""; KNOWN_VALUE_COUNT];
+    let mut n = 0;
+    while n < EVENTS.len() {
+        out[n] = EVENTS[n].name;
+        n += 1;
+    }
+    let mut field = 0;
+    while field < FIELDS.len() {
+        let values = FIELDS[field].ty.values();
+        let mut i = 0;
+        while i < values.len() {
+            out[n] = values[i];
+            n += 1;
+            i += 1;
+        }
+        field += 1;
+    }
+    out
+};
+
+// Evaluated by the compiler: an index out of range would fail the build.
+#[allow(clippy::indexing_slicing)]
+const KNOWN_VALUE_COUNT: usize = {
+    let mut n = EVENTS.len();
+    let mut field = 0;
+    while field < FIELDS.len() {
+        n += FIELDS[field].ty.values().len();
+        field += 1;
+    }
+    n
+};
+
+// Every index fits its byte.
+const _: () = assert!(KNOWN_VALUE_COUNT <= u8::MAX as usize + 1);
+
+/// `KNOWN_VALUES`, as data for `pkg/api.js`.
+pub fn known_values() -> serde_json::Value {
+    KNOWN_VALUES.to_vec().into()
 }
 
 /// For each known key in the order of their numbers, whether the walk
@@ -311,6 +362,14 @@ impl Source for TapeSource<'_> {
                     chars: u32::from_le_bytes(self.take()?) as usize,
                 }
             }
+            KNOWN_STRING => {
+                let [index] = self.take()?;
+                self.text = KNOWN_VALUES.get(usize::from(index)).ok_or_else(broken)?;
+                // The rule table's names are ASCII: a character a byte.
+                Token::String {
+                    chars: self.text.len(),
+                }
+            }
             KEY => Token::Key {
                 chars: self.text()?,
                 duplicate: false,
@@ -349,6 +408,7 @@ impl Source for TapeSource<'_> {
                 // A later read past the end finds the tape broken.
                 NUMBER => self.at += 8,
                 INTEGER | MEASURED_STRING => self.at += 4,
+                KNOWN_STRING => self.at += 1,
                 STRING | KEY => self.skip_text()?,
                 // A later read past the end finds the tape broken.
                 KNOWN_KEY => self.at += 1,
@@ -432,9 +492,12 @@ pub fn encode(value: &serde_json::Value, max_string_length: usize) -> Vec<u8> {
             }
             Value::String(s) => {
                 let units = s.encode_utf16().count();
+                let known = KNOWN_VALUES.iter().position(|v| v == s);
                 if measured(read, units, tape.max_string_length) {
                     out.push(MEASURED_STRING);
                     out.extend((units as u32).to_le_bytes());
+                } else if let Some(index) = known.filter(|_| read) {
+                    out.extend([KNOWN_STRING, index as u8]);
                 } else {
                     text(out, &mut tape.texts, STRING, s);
                 }
@@ -484,6 +547,37 @@ pub fn assemble(tokens: &[u8], texts: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_known_value_reads_as_its_text() {
+        for (index, value) in KNOWN_VALUES.iter().enumerate() {
+            assert!(value.is_ascii() && !value.is_empty(), "{value}");
+            let tape = assemble(&[KNOWN_STRING, index as u8], "");
+            let mut source = TapeSource::new(&tape, |n| n.to_string());
+            assert_eq!(
+                source.next_token().ok(),
+                Some(Token::String { chars: value.len() })
+            );
+            assert_eq!(source.text(), *value);
+        }
+        let past = assemble(&[KNOWN_STRING, KNOWN_VALUES.len() as u8], "");
+        assert!(TapeSource::new(&past, |n| n.to_string())
+            .next_token()
+            .is_err());
+        // The event's name goes by its number, a note by its length.
+        let value = serde_json::json!({"event": "repair_started", "notes": "repair_started"});
+        let tape = encode(&value, 100);
+        let mut source = TapeSource::new(&tape, |n| n.to_string());
+        let mut texts = Vec::new();
+        while let Ok(token) = source.next_token() {
+            texts.push((token, source.text().to_owned()));
+        }
+        assert_eq!(
+            texts[2],
+            (Token::String { chars: 14 }, "repair_started".into())
+        );
+        assert_eq!(texts[4], (Token::String { chars: 14 }, String::new()));
+    }
 
     #[test]
     fn tags_are_distinct() {

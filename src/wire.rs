@@ -257,6 +257,7 @@ pub fn wire() -> serde_json::Value {
         "tapeForeign": crate::tape::foreign_kinds(),
         "tapeKeys": crate::tape::known_keys(),
         "tapeTextKeys": crate::tape::text_keys(),
+        "tapeValues": crate::tape::known_values(),
         "codes": IssueCode::ALL.map(IssueCode::as_str),
         "textFields": TEXT_FIELDS,
         "location": LOCATION,
