@@ -1063,6 +1063,12 @@ impl Source for JsonSource<'_> {
         self.quiet_members(members, check)
     }
 
+    /// The event's own members are looked up as they are read
+    /// (`key_remembered`).
+    fn says_every_known_key(&self) -> bool {
+        true
+    }
+
     fn next_token(&mut self) -> Result<Token, SourceError> {
         if let Some(error) = self.unreadable.take() {
             return Err(error);

@@ -68,6 +68,14 @@ pub trait Source {
     /// numbers that are not integers below 1e21.
     fn number_text(&self, n: f64) -> String;
 
+    /// Whether a key of the event's own members that says no known key
+    /// (`Token::Key::known` is `None`) is no known key: the source looked
+    /// each one up (JSON text, a tape), so the walk does not again. False
+    /// unless the source says so.
+    fn says_every_known_key(&self) -> bool {
+        false
+    }
+
     /// Bytes of the text the last token covers; `None` for sources that are
     /// not text (JS values, parsed values). For `ObjectStart`/`ArrayStart`,
     /// the bracket alone.

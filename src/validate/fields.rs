@@ -29,6 +29,8 @@ impl Run<'_> {
         let role = match known {
             // Straight to the field by its number: no look-up by name.
             Some(known) => known.field().map_or(Role::Name, Role::Known),
+            // Looked up by the source already: not a known key.
+            None if self.src.says_every_known_key() => self.unknown_role(),
             None => self.role_by_name(),
         };
         match role {
@@ -68,7 +70,14 @@ impl Run<'_> {
             Role::Name
         } else if let Some(spec) = rules::field(key) {
             Role::Known(spec)
-        } else if self.may_search() {
+        } else {
+            self.unknown_role()
+        }
+    }
+
+    /// A key that is no known one: a near miss of a field, if any.
+    fn unknown_role(&mut self) -> Role {
+        if self.may_search() {
             let key = self.src.text();
             Role::Unknown(near_miss::suggest_known(near_miss::Known::Fields, key))
         } else {
