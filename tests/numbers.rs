@@ -9,8 +9,9 @@
 //! tests/proptest.rs; `PROPTEST_RNG_SEED` picks another).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod fixed_seed;
+
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngSeed};
 use serde_json::{json, Value};
 use servicer_events::json::JsonSource;
 use servicer_events::token::{Source, Token};
@@ -63,22 +64,8 @@ fn literal() -> impl Strategy<Value = String> {
         })
 }
 
-fn config() -> Config {
-    let defaults = Config::default();
-    Config {
-        cases: if std::env::var_os("PROPTEST_CASES").is_some() {
-            defaults.cases
-        } else {
-            4096
-        },
-        rng_seed: if std::env::var_os("PROPTEST_RNG_SEED").is_some() {
-            defaults.rng_seed
-        } else {
-            RngSeed::Fixed(0x5eed_0016)
-        },
-        failure_persistence: None,
-        ..defaults
-    }
+fn config() -> proptest::test_runner::Config {
+    fixed_seed::config(4096, 0x5eed_0016)
 }
 
 /// The numbers of `text` (a JSON value), in the order the source reads them.

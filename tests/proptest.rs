@@ -9,8 +9,9 @@
 //! `PROPTEST_CASES=10000 PROPTEST_RNG_SEED=$RANDOM cargo test --test proptest`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod fixed_seed;
+
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngSeed};
 use serde_json::{Map, Value};
 use servicer_events::json::JsonSource;
 use servicer_events::location::Span;
@@ -313,26 +314,9 @@ mod harness;
 use harness::check::check;
 use harness::tree::Tree;
 
-fn config() -> Config {
-    let defaults = Config::default();
-    Config {
-        // 1,024 cases a property by default (a few seconds); PROPTEST_CASES overrides.
-        cases: if std::env::var_os("PROPTEST_CASES").is_some() {
-            defaults.cases
-        } else {
-            1024
-        },
-        // One fixed seed, so the same commit gets the same verdict every run
-        // (PROPTEST_RNG_SEED picks another, to explore); failures are
-        // reproduced from the seed, no files in tests/.
-        rng_seed: if std::env::var_os("PROPTEST_RNG_SEED").is_some() {
-            defaults.rng_seed
-        } else {
-            RngSeed::Fixed(0x5eed_0007)
-        },
-        failure_persistence: None,
-        ..defaults
-    }
+fn config() -> proptest::test_runner::Config {
+    // 1,024 cases a property by default (a few seconds).
+    fixed_seed::config(1024, 0x5eed_0007)
 }
 
 proptest! {

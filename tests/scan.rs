@@ -5,18 +5,13 @@
 //! since the text it passes is used as `&str` unchecked.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod fixed_seed;
+
 use proptest::prelude::*;
-use proptest::test_runner::{Config, RngSeed};
 use servicer_events::scan::{from_utf8, plain_run};
 
-/// One fixed seed, as in tests/proptest.rs: the same verdict every run.
-fn config() -> Config {
-    Config {
-        cases: 2048,
-        rng_seed: RngSeed::Fixed(0x5eed_5ca7),
-        failure_persistence: None,
-        ..Config::default()
-    }
+fn config() -> proptest::test_runner::Config {
+    fixed_seed::config(2048, 0x5eed_5ca7)
 }
 
 fn text() -> impl Strategy<Value = Vec<u8>> {
