@@ -503,7 +503,7 @@ function tapeWriter(tags, foreign, knownKeys, textKeys, knownValues) {
     limits = limitsNow;
     busy = true;
     try {
-      return value(root, 1, false, true) ? finish() : -1;
+      return value(root, 1, false, false) ? finish() : -1;
     } catch {
       return -1; // a getter or Proxy trap threw (the stack ran out, or the text passed a string's largest length): the careful path reports it
     } finally {

@@ -1845,6 +1845,9 @@ mod tests {
         fn located_text(&self) -> Option<(&[u8], Offsets)> {
             self.0.located_text()
         }
+        fn says_every_known_key(&self) -> bool {
+            self.0.says_every_known_key()
+        }
         fn skip_container(&mut self) -> Result<(), SourceError> {
             self.0.skip_container()
         }

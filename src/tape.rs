@@ -79,9 +79,10 @@ pub fn known_keys() -> serde_json::Value {
         .into()
 }
 
-/// The names a string the walk reads is most often (`measured`): every
-/// listed event's, then every enum's values, field by field, in the rule
-/// table's order. Such a string crosses as its index here, a byte.
+/// The rule table's names, which most strings the walk reads are
+/// (`measured`): every listed event's, then every enum's values, field by
+/// field, in the table's order. Such a string crosses as its index here,
+/// a byte.
 // Evaluated by the compiler: an index out of range would fail the build.
 #[allow(clippy::indexing_slicing)]
 const KNOWN_VALUES: [&str; KNOWN_VALUE_COUNT] = {
@@ -497,11 +498,11 @@ pub fn encode(value: &serde_json::Value, max_string_length: usize) -> Vec<u8> {
             }
             Value::String(s) => {
                 let units = s.encode_utf16().count();
-                let known = KNOWN_VALUES.iter().position(|v| v == s);
+                let known = || KNOWN_VALUES.iter().position(|v| v == s);
                 if measured(read, units, tape.max_string_length) {
                     out.push(MEASURED_STRING);
                     out.extend((units as u32).to_le_bytes());
-                } else if let Some(index) = known.filter(|_| read) {
+                } else if let Some(index) = known().filter(|_| read) {
                     out.extend([KNOWN_STRING, index as u8]);
                 } else {
                     text(out, &mut tape.texts, STRING, s);
@@ -534,8 +535,9 @@ pub fn encode(value: &serde_json::Value, max_string_length: usize) -> Vec<u8> {
         texts: String::new(),
         max_string_length,
     };
-    // The root's text is read when it is a string (it says what it got).
-    walk(&mut tape, value, 1, true);
+    // A string at the top is not an object, and said to be a string: its
+    // text is not read either.
+    walk(&mut tape, value, 1, false);
     assemble(&tape.out, &tape.texts)
 }
 

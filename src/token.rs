@@ -19,7 +19,8 @@ pub enum Token {
         /// Which key of the rule table it is, when the source says so (a
         /// JS value's tape for every key, JSON text for the event's own
         /// members): the walk then need not look the name up. `None` says
-        /// nothing: the name may still be a known one.
+        /// nothing, and the name may still be a known one, unless the
+        /// source `says_every_known_key`.
         known: Option<KnownKey>,
     },
     /// `}`
@@ -36,7 +37,9 @@ pub enum Token {
     Number(f64),
     /// A string; its text is `Source::text`.
     String {
-        /// Characters (code points) of the string.
+        /// Characters (code points) of the string. A tape's measured string
+        /// (no text: `tape::measured`) gives its UTF-16 length, as many or
+        /// more, and within `maxStringLength`, so with the same verdict.
         chars: usize,
     },
     /// A value JSON cannot carry (a function, a `Date`, a circular reference,

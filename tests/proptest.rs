@@ -481,6 +481,8 @@ impl<S: Source> ByName<S> {
     }
 }
 
+// `says_every_known_key` stays false: the numbers are dropped, so the walk
+// must look every name up, as it does for a source that never says.
 impl<S: Source> Source for ByName<S> {
     fn next_token(&mut self) -> Result<Token, SourceError> {
         self.0.next_token().map(Self::by_name)
